@@ -1,0 +1,69 @@
+// Renders rule pages from rule metadata (used by gen-rule-docs.ts and by the test that keeps the pages current).
+import { analyzeWorkspace } from '../server/src/core/analyze';
+import type { Rule } from '../server/src/core/rules/rule';
+
+function exampleDiagnostics(rule: Rule): string {
+  const secrets = rule.meta.examples.secrets;
+  const [r] = analyzeWorkspace(
+    [{ id: 'example.yaml', text: rule.meta.examples.trigger }],
+    secrets ? { secrets: { get: (n) => secrets[n] } } : {},
+  );
+  return (r?.diagnostics ?? [])
+    .filter((d) => d.code === rule.meta.code)
+    .map((d) => {
+      const p = r?.lines.positionAt(d.span.start) ?? { line: 0, character: 0 };
+      return `example.yaml:${p.line + 1}:${p.character + 1}: ${d.severity} ascp/${d.code}: ${d.message}`;
+    })
+    .join('\n');
+}
+
+export function renderRulePage(rule: Rule): string {
+  const m = rule.meta;
+  return `# \`${m.code}\`: ${m.title}
+
+Default severity: **${m.severity}**${m.source ? ` · Follows: \`${m.source}\`` : ''}
+
+## What happens at mount time
+
+${m.ascp}
+
+## How to fix it
+
+${m.fix}
+
+## Example that triggers it
+
+\`\`\`yaml
+${m.examples.trigger.trimEnd()}
+\`\`\`
+${m.examples.secrets ? `\nWith the secret store \`${JSON.stringify(Object.keys(m.examples.secrets))}\` (values not shown).\n` : ''}
+\`ascp-lint\` says:
+
+\`\`\`
+${exampleDiagnostics(rule)}
+\`\`\`
+
+## Corrected
+
+\`\`\`yaml
+${m.examples.nearMiss.trimEnd()}
+\`\`\`
+
+Change the severity with the setting \`ascp.rules\` (\`{"${m.code}": "ignore" | "hint" | "warning" | "error"}\`).
+`;
+}
+
+export function renderIndex(rules: Rule[]): string {
+  const rows = rules.map(
+    (r) =>
+      `| [\`${r.meta.code}\`](${r.meta.code}.md) | ${r.meta.severity} | ${r.meta.title.replace(/\|/g, '\\|')} |`,
+  );
+  return `# Rules
+
+Every diagnostic links to its page here. Rules are listed in the order a mount meets the problem.
+
+| Code | Default | What it catches |
+| --- | --- | --- |
+${rows.join('\n')}
+`;
+}

@@ -1,0 +1,346 @@
+// The entry point of the pure core: parse files into document models (cached per document text),
+// run every rule, link workloads to classes across files, and compute the mounts table.
+import type { ClassModel, DocModel, WorkloadModel } from './model';
+import { classFiles, classTranslation, joinMountPath, type MountedFile } from './mounts';
+import { parseDoc, splitDocuments } from './parse';
+import { ALL_RULES } from './rules/registry';
+import { makeView, resolveClass, type IndexedDoc } from './workspace';
+import {
+  diag,
+  type ClassContext,
+  type LinkContext,
+  type Report,
+  type Rule,
+  type SecretLookup,
+  type WorkspaceView,
+} from './rules/rule';
+import { LineIndex } from './text';
+import type { Diagnostic, Severity } from './types';
+
+export type SeveritySetting = Severity | 'ignore';
+
+export interface AnalyzeOptions {
+  secrets?: SecretLookup;
+  severities?: Record<string, SeveritySetting>;
+  rules?: Rule[];
+}
+
+export interface SourceFile {
+  /** a path or URI; only used to identify the file */
+  id: string;
+  text: string;
+}
+
+export interface ParsedFile {
+  id: string;
+  text: string;
+  lines: LineIndex;
+  docs: DocModel[];
+  /** why the file was not analysed (binary, ...) */
+  skipped?: string;
+}
+
+export interface MountRow {
+  workload: string;
+  workloadKind: string;
+  workloadName: string;
+  namespace: string | undefined;
+  container: string;
+  volume: string;
+  mountPath: string;
+  className: string;
+  file: string;
+  path: string;
+  permission: string;
+}
+
+export interface ClassSummary {
+  name: string;
+  namespace: string | undefined;
+  files: string[];
+}
+
+export interface FileAnalysis extends ParsedFile {
+  /** diagnostics with spans in file offsets, sorted by position */
+  diagnostics: Diagnostic[];
+  classes: ClassSummary[];
+  mounts: MountRow[];
+}
+
+interface DocLocal {
+  model: DocModel;
+  files: MountedFile[];
+  diagnostics: Diagnostic[];
+}
+
+/** A cached document result and where the document starts in this file. */
+export interface PlacedDoc extends IndexedDoc {
+  local: DocLocal;
+}
+
+/** Per-document results keyed by the document's text; shared by every analysis that passes it. */
+export class DocumentCache {
+  private map = new Map<string, DocLocal>();
+  private generation = new Map<string, number>();
+  private gen = 0;
+  get(key: string): DocLocal | undefined {
+    const v = this.map.get(key);
+    if (v) this.generation.set(key, this.gen);
+    return v;
+  }
+  set(key: string, v: DocLocal): void {
+    this.map.set(key, v);
+    this.generation.set(key, this.gen);
+  }
+  /** Drops entries not used since the previous sweep. */
+  sweep(): void {
+    for (const [k, g] of this.generation) {
+      if (g < this.gen) {
+        this.map.delete(k);
+        this.generation.delete(k);
+      }
+    }
+    this.gen++;
+  }
+  get size(): number {
+    return this.map.size;
+  }
+}
+
+const isBinary = (text: string): boolean => text.includes('\u0000');
+
+function localAnalysis(text: string, index: number, rules: Rule[]): DocLocal {
+  const model = parseDoc(text, index);
+  const diagnostics: Diagnostic[] = [];
+  for (const rule of rules) {
+    if (!rule.checkDocument) continue;
+    safely(() =>
+      rule.checkDocument?.({ doc: model, report: (r) => void diagnostics.push(diag(rule.meta, r)) }),
+    );
+  }
+  let files: MountedFile[] = [];
+  const cls = model.class;
+  if (cls && cls.isAws) {
+    const translation = classTranslation(cls);
+    files = classFiles(cls, translation);
+    const ctx: ClassContext = {
+      doc: model,
+      cls,
+      translation,
+      files,
+      region: nonEmpty(cls.params.get('region')?.value.value),
+      failoverRegion: nonEmpty(cls.params.get('failoverRegion')?.value.value),
+      secrets: undefined,
+      report: () => undefined,
+    };
+    for (const rule of rules) {
+      if (!rule.checkClass) continue;
+      ctx.report = (r) => void diagnostics.push(diag(rule.meta, r));
+      safely(() => rule.checkClass?.(ctx));
+    }
+  }
+  const w = model.workload;
+  if (w) {
+    for (const rule of rules) {
+      if (!rule.checkWorkload) continue;
+      safely(() =>
+        rule.checkWorkload?.({
+          doc: model,
+          workload: w,
+          report: (r) => void diagnostics.push(diag(rule.meta, r)),
+        }),
+      );
+    }
+  }
+  return { model, files, diagnostics };
+}
+
+function nonEmpty(s: string | undefined): string | undefined {
+  return s === undefined || s === '' ? undefined : s;
+}
+
+let ruleErrorHandler: ((e: unknown) => void) | undefined;
+
+/** Tests and the server's log learn about rules that threw (the analysis goes on without them). */
+export function onRuleError(handler: ((e: unknown) => void) | undefined): void {
+  ruleErrorHandler = handler;
+}
+
+/** A rule that throws must not take the analysis down with it. */
+function safely(f: () => void): void {
+  try {
+    f();
+  } catch (e) {
+    ruleErrorHandler?.(e);
+  }
+}
+
+/** Parses a file into documents, reusing cached per-document results. */
+export function parseFile(
+  id: string,
+  text: string,
+  cache?: DocumentCache,
+  rules: Rule[] = ALL_RULES,
+): ParsedFile & { placed: PlacedDoc[] } {
+  const lines = new LineIndex(text);
+  if (isBinary(text))
+    return { id, text, lines, docs: [], skipped: 'binary file (contains NUL bytes)', placed: [] };
+  const placed: PlacedDoc[] = [];
+  splitDocuments(text).forEach((seg, index) => {
+    const docText = text.slice(seg.start, seg.end);
+    const key = `${index}\u0000${docText}`;
+    let local = cache?.get(key);
+    if (!local) {
+      local = localAnalysis(docText, index, rules);
+      cache?.set(key, local);
+    }
+    placed.push({ local, model: local.model, files: local.files, base: seg.start });
+  });
+  return { id, text, lines, docs: placed.map((p) => p.model), placed };
+}
+
+function shift(d: Diagnostic, base: number): Diagnostic {
+  const out: Diagnostic = { ...d, span: { start: d.span.start + base, end: d.span.end + base } };
+  if (d.related)
+    out.related = d.related.map((r) => ({
+      ...r,
+      span: { start: r.span.start + base, end: r.span.end + base },
+    }));
+  if (d.fixes)
+    out.fixes = d.fixes.map((f) => ({
+      ...f,
+      edits: f.edits.map((e) => ({ ...e, span: { start: e.span.start + base, end: e.span.end + base } })),
+    }));
+  return out;
+}
+
+export function workloadLabel(w: WorkloadModel): string {
+  return `${w.workloadKind}/${w.name ?? '?'}`;
+}
+
+export function mountRows(w: WorkloadModel, view: WorkspaceView): MountRow[] {
+  const rows: MountRow[] = [];
+  for (const c of w.containers) {
+    for (const m of c.mounts) {
+      const vol = w.volumes.find((v) => v.name?.value === m.name?.value);
+      const className = vol?.secretProviderClass?.value;
+      const mountPath = m.mountPath?.value;
+      if (!vol || !className || !mountPath) continue;
+      const ref = resolveClass(view, className, w.namespace);
+      if (!ref) continue;
+      const override = vol.attributes.get('pathTranslation')?.value;
+      const files =
+        override !== undefined ? classFiles(ref.cls, classTranslation(ref.cls, override)) : ref.files;
+      const seen = new Set<string>();
+      for (const f of files) {
+        if (seen.has(f.name)) continue;
+        seen.add(f.name);
+        const sub = m.subPath?.value;
+        if (sub && sub !== f.name) continue;
+        rows.push({
+          workload: workloadLabel(w),
+          workloadKind: w.workloadKind,
+          workloadName: w.name ?? '',
+          namespace: w.namespace,
+          container: c.name,
+          volume: vol.name?.value ?? '',
+          mountPath,
+          className,
+          file: f.name,
+          path: sub ? mountPath : joinMountPath(mountPath, f.name),
+          permission: f.permission,
+        });
+      }
+    }
+  }
+  return rows;
+}
+
+function classSummary(cls: ClassModel, files: MountedFile[]): ClassSummary {
+  const names: string[] = [];
+  for (const f of files) if (!names.includes(f.name)) names.push(f.name);
+  return { name: cls.name ?? '', namespace: cls.namespace, files: names };
+}
+
+function applySeverity(
+  d: Diagnostic,
+  settings: Record<string, SeveritySetting> | undefined,
+): Diagnostic | undefined {
+  const s = settings?.[d.code];
+  if (!s) return d;
+  if (s === 'ignore') return undefined;
+  return { ...d, severity: s };
+}
+
+/** Analyses a set of files together (workloads link to classes across them). */
+export function analyzeWorkspace(
+  sources: SourceFile[],
+  opts: AnalyzeOptions = {},
+  cache?: DocumentCache,
+): FileAnalysis[] {
+  const rules = opts.rules ?? ALL_RULES;
+  const parsed = sources.map((s) => parseFile(s.id, s.text, cache, rules));
+  const view = makeView(parsed.map((p) => ({ id: p.id, docs: p.placed })));
+  return parsed.map((p) => finishFile(p, view, rules, opts));
+}
+
+/** Diagnostics, classes and mounts of one parsed file, given the whole workspace. */
+export function finishFile(
+  p: ParsedFile & { placed: PlacedDoc[] },
+  view: WorkspaceView,
+  rules: Rule[] = ALL_RULES,
+  opts: AnalyzeOptions = {},
+): FileAnalysis {
+  const diagnostics: Diagnostic[] = [];
+  const classes: ClassSummary[] = [];
+  const mounts: MountRow[] = [];
+  for (const pd of p.placed) {
+    const l = pd.local;
+    const docDiags: Diagnostic[] = [...l.diagnostics];
+    const model = l.model;
+    const cls = model.class && model.class.isAws ? model.class : undefined;
+    if (cls) {
+      classes.push(classSummary(cls, l.files));
+      if (opts.secrets) {
+        const ctx: ClassContext = {
+          doc: model,
+          cls,
+          translation: classTranslation(cls),
+          files: l.files,
+          region: nonEmpty(cls.params.get('region')?.value.value),
+          failoverRegion: nonEmpty(cls.params.get('failoverRegion')?.value.value),
+          secrets: opts.secrets,
+          report: () => undefined,
+        };
+        for (const rule of rules) {
+          if (!rule.checkContent) continue;
+          ctx.report = (r) => void docDiags.push(diag(rule.meta, r));
+          safely(() => rule.checkContent?.(ctx));
+        }
+      }
+    }
+    for (const rule of rules) {
+      if (!rule.checkLink) continue;
+      const ctx: LinkContext = {
+        doc: model,
+        fileId: p.id,
+        base: pd.base,
+        workspace: view,
+        report: (r: Report) => void docDiags.push(diag(rule.meta, r)),
+      };
+      if (cls) ctx.cls = cls;
+      if (model.workload) ctx.workload = model.workload;
+      if (ctx.cls || ctx.workload) safely(() => rule.checkLink?.(ctx));
+    }
+    if (model.workload) mounts.push(...mountRows(model.workload, view));
+    for (const d of docDiags) {
+      const s = applySeverity(shift(d, pd.base), opts.severities);
+      if (s) diagnostics.push(s);
+    }
+  }
+  diagnostics.sort(
+    (a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.code.localeCompare(b.code),
+  );
+  const { placed: _placed, ...rest } = p;
+  return { ...rest, diagnostics, classes, mounts };
+}
