@@ -87,3 +87,5 @@ export function formatText(results: FileAnalysis[], color: boolean): string {
   );
   return out.join('\n') + '\n';
 }
+
+export { formatSarif, sarifLog } from './sarif';

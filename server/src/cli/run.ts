@@ -1,10 +1,13 @@
-// ascp-lint: the core as a command for CI. `ascp-lint [--format text|json] [--secrets FILE] PATH...`
+// ascp-lint: the core as a command for CI.
+//   ascp-lint [--format text|json|sarif] [--secrets FILE] PATH...   diagnostics and the mounts table
+//   ascp-lint policy [options] PATH...                               the IAM policy the manifests need
 // Exit 0: no error-severity diagnostic; 1: at least one; 2: usage error or unreadable input.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { analyzeWorkspace, type FileAnalysis, type SourceFile } from '../core/analyze';
+import { readFileSync } from 'node:fs';
+import { analyzeWorkspace, type FileAnalysis } from '../core/analyze';
 import type { SecretLookup } from '../core/rules/rule';
-import { formatJson, formatText } from './format';
+import { collectFiles, isOption, optionValue, readSources, UsageError } from './files';
+import { formatJson, formatSarif, formatText } from './format';
+import { runPolicy } from './policy';
 
 export interface CliIO {
   stdout(s: string): void;
@@ -13,24 +16,30 @@ export interface CliIO {
   color: boolean;
 }
 
-const USAGE = `Usage: ascp-lint [--format text|json] [--secrets FILE] PATH...
+const USAGE = `Usage: ascp-lint [--format text|json|sarif] [--secrets FILE] PATH...
+       ascp-lint policy [--account ID] [--partition P] [--region R] [--kms-key ARN]...
+                        [--workload KIND/NAME]... PATH...
 
 Checks AWS Secrets Store CSI (ASCP) SecretProviderClass manifests and the workloads that mount them.
 PATH may be a file or a directory (searched for *.yaml and *.yml).
 
-  --format text|json   output format (default: text)
+  --format text|json|sarif
+                       output format (default: text); sarif is SARIF 2.1.0 for code scanning
   --secrets FILE       offline secret store: a JSON object mapping each objectName as written in the
                        manifests to the secret's or parameter's value (a string; an object or array is
                        taken as its JSON text), used to check jmesPath paths against real values
   -h, --help           show this help
 
+\`ascp-lint policy\` prints the least-privilege IAM policy for the secrets and parameters the
+manifests name; see \`ascp-lint policy --help\`.
+
 Exit status: 0 no errors, 1 errors found, 2 usage error or unreadable input.
 `;
 
-class UsageError extends Error {}
+type Format = 'text' | 'json' | 'sarif';
 
 interface Args {
-  format: 'text' | 'json';
+  format: Format;
   secrets?: string;
   paths: string[];
 }
@@ -39,19 +48,18 @@ function parseArgs(argv: string[]): Args | 'help' {
   const args: Args = { format: 'text', paths: [] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] as string;
-    const value = (name: string): string => {
-      const eq = a.indexOf('=');
-      if (eq !== -1) return a.slice(eq + 1);
-      const v = argv[++i];
-      if (v === undefined) throw new UsageError(`${name} needs a value`);
-      return v;
+    const take = (name: string): string => {
+      const { value, next } = optionValue(argv, i, name);
+      i = next;
+      return value;
     };
     if (a === '-h' || a === '--help') return 'help';
-    else if (a === '--format' || a.startsWith('--format=')) {
-      const f = value('--format');
-      if (f !== 'text' && f !== 'json') throw new UsageError(`unknown format '${f}' (use text or json)`);
+    else if (isOption(a, '--format')) {
+      const f = take('--format');
+      if (f !== 'text' && f !== 'json' && f !== 'sarif')
+        throw new UsageError(`unknown format '${f}' (use text, json or sarif)`);
       args.format = f;
-    } else if (a === '--secrets' || a.startsWith('--secrets=')) args.secrets = value('--secrets');
+    } else if (isOption(a, '--secrets')) args.secrets = take('--secrets');
     else if (a === '--') {
       args.paths.push(...argv.slice(i + 1).filter(Boolean));
       break;
@@ -60,21 +68,6 @@ function parseArgs(argv: string[]): Args | 'help' {
   }
   if (args.paths.length === 0) throw new UsageError('no PATH given');
   return args;
-}
-
-const SKIP_DIRS = new Set(['node_modules', '.git']);
-
-function collect(path: string, out: string[], explicit: boolean): void {
-  const st = statSync(path);
-  if (st.isDirectory()) {
-    for (const name of readdirSync(path).sort()) {
-      if (SKIP_DIRS.has(name) || name.startsWith('.')) continue;
-      const p = join(path, name);
-      const s = statSync(p);
-      if (s.isDirectory()) collect(p, out, false);
-      else if (/\.ya?ml$/i.test(name)) out.push(p);
-    }
-  } else if (explicit || /\.ya?ml$/i.test(path)) out.push(path);
 }
 
 /** Reads the offline secret store. Values never leave memory and never appear in output. */
@@ -98,6 +91,7 @@ export function loadSecrets(file: string): SecretLookup {
 }
 
 export function runCli(argv: string[], io: CliIO): number {
+  if (argv[0] === 'policy') return runPolicy(argv.slice(1), io);
   let args: Args | 'help';
   try {
     args = parseArgs(argv);
@@ -110,35 +104,32 @@ export function runCli(argv: string[], io: CliIO): number {
     return 0;
   }
   let secrets: SecretLookup | undefined;
-  const files: string[] = [];
+  let files: string[];
   try {
     if (args.secrets) secrets = loadSecrets(args.secrets);
-    for (const p of args.paths) {
-      try {
-        collect(p, files, true);
-      } catch (e) {
-        throw new UsageError(`cannot read ${p}: ${(e as NodeJS.ErrnoException).code ?? 'unreadable'}`);
-      }
-    }
+    files = collectFiles(args.paths);
   } catch (e) {
     io.stderr(`ascp-lint: ${(e as Error).message}\n`);
     return 2;
   }
-  const sources: SourceFile[] = [];
-  let unreadable = false;
-  for (const f of files) {
-    try {
-      const text = readFileSync(f, 'utf8');
-      sources.push({ id: relative(io.cwd, f) || f, text });
-    } catch (e) {
-      io.stderr(`ascp-lint: cannot read ${f}: ${(e as NodeJS.ErrnoException).code ?? 'unreadable'}\n`);
-      unreadable = true;
-    }
-  }
+  const { sources, unreadable } = readSources(files, io.cwd, io.stderr);
   const opts = secrets ? { secrets } : {};
   const results: FileAnalysis[] = analyzeWorkspace(sources, opts);
   for (const r of results) if (r.skipped) io.stderr(`ascp-lint: skipped ${r.id}: ${r.skipped}\n`);
-  io.stdout(args.format === 'json' ? formatJson(results) : formatText(results, io.color));
-  if (unreadable) return 2;
+  if (args.format === 'sarif') {
+    io.stdout(
+      formatSarif(results, {
+        cwd: io.cwd,
+        executionSuccessful: unreadable.length === 0,
+        notifications: [
+          ...results
+            .filter((r) => r.skipped)
+            .map((r) => ({ level: 'note' as const, message: `skipped: ${r.skipped}`, file: r.id })),
+          ...unreadable.map((f) => ({ level: 'error' as const, message: `cannot read ${f}` })),
+        ],
+      }),
+    );
+  } else io.stdout(args.format === 'json' ? formatJson(results) : formatText(results, io.color));
+  if (unreadable.length > 0) return 2;
   return results.some((r) => r.diagnostics.some((d) => d.severity === 'error')) ? 1 : 0;
 }

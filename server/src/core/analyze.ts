@@ -76,6 +76,8 @@ interface DocLocal {
 /** A cached document result and where the document starts in this file. */
 export interface PlacedDoc extends IndexedDoc {
   local: DocLocal;
+  /** position of the document in this file */
+  index: number;
 }
 
 /** Per-document results keyed by the document's text; shared by every analysis that passes it. */
@@ -87,6 +89,10 @@ export class DocumentCache {
     const v = this.map.get(key);
     if (v) this.generation.set(key, this.gen);
     return v;
+  }
+  /** Marks an entry as still in use. */
+  touch(key: string): void {
+    if (this.map.has(key)) this.generation.set(key, this.gen);
   }
   set(key: string, v: DocLocal): void {
     this.map.set(key, v);
@@ -188,13 +194,15 @@ export function parseFile(
   const placed: PlacedDoc[] = [];
   splitDocuments(text).forEach((seg, index) => {
     const docText = text.slice(seg.start, seg.end);
-    const key = `${index}\u0000${docText}`;
+    // Keyed by text alone: an unchanged document is reused wherever it moved. DocModel.index is the
+    // position where it was first parsed; PlacedDoc.index is the current one.
+    const key = docText;
     let local = cache?.get(key);
     if (!local) {
       local = localAnalysis(docText, index, rules);
       cache?.set(key, local);
     }
-    placed.push({ local, model: local.model, files: local.files, base: seg.start });
+    placed.push({ local, model: local.model, files: local.files, base: seg.start, index });
   });
   return { id, text, lines, docs: placed.map((p) => p.model), placed };
 }
@@ -202,10 +210,10 @@ export function parseFile(
 function shift(d: Diagnostic, base: number): Diagnostic {
   const out: Diagnostic = { ...d, span: { start: d.span.start + base, end: d.span.end + base } };
   if (d.related)
-    out.related = d.related.map((r) => ({
-      ...r,
-      span: { start: r.span.start + base, end: r.span.end + base },
-    }));
+    // A related span in another file is already a file offset there (RelatedInfo.fileId).
+    out.related = d.related.map((r) =>
+      r.fileId !== undefined ? r : { ...r, span: { start: r.span.start + base, end: r.span.end + base } },
+    );
   if (d.fixes)
     out.fixes = d.fixes.map((f) => ({
       ...f,

@@ -2,11 +2,11 @@
 // and, when obvious, a corrected expression (always re-checked with the Go-faithful parser).
 
 import type { AstNode, Token } from './ast.js';
-import { JmesSyntaxError, tokenize } from './lexer.js';
+import { JmesSyntaxError } from './lexer.js';
 import { parseJmes } from './parser.js';
 import { code, quoteIdentifierIfNeeded, yamlSingleQuoted } from './quote.js';
 import type { JmesCompileCause, JmesCompileError, JmesCompileResult } from './types.js';
-import { GoPanic } from './values.js';
+import { GoPanic, TooComplex } from './values.js';
 
 export type ParseOutcome =
   | { ok: true; ast: AstNode; tokens: Token[] }
@@ -22,7 +22,7 @@ export function tryParse(expr: string): ParseOutcome {
   } catch (e) {
     if (e instanceof JmesSyntaxError) return { ok: false, kind: 'syntax', error: e };
     if (e instanceof GoPanic) return { ok: false, kind: 'panic', message: e.message };
-    if (e instanceof RangeError) return { ok: false, kind: 'too-complex' };
+    if (e instanceof TooComplex || e instanceof RangeError) return { ok: false, kind: 'too-complex' };
     throw e;
   }
 }
@@ -100,7 +100,10 @@ function invalidBareRuns(expr: string): BareRun[] {
       const start = s.start + (m.index ?? 0);
       if (VALID_IDENTIFIER.test(text)) continue;
       const before = expr.slice(0, start).trimEnd().slice(-1);
-      const after = expr.slice(start + text.length).trimStart().slice(0, 1);
+      const after = expr
+        .slice(start + text.length)
+        .trimStart()
+        .slice(0, 1);
       if (after === '(') continue; // a function name
       if (/^-?\d+$/.test(text) && !(before === '' || before === '.')) continue; // index, slice, stray number
       runs.push({ text, start, end: start + text.length });
@@ -134,7 +137,10 @@ export function jsonPathToJmes(expr: string): string | undefined {
     } else if ((m = /^\.([^.[\]\s]+)/.exec(rest))) {
       const key = m[1] ?? '';
       parts.push((parts.length === 0 ? '' : '.') + quoteIdentifierIfNeeded(key));
-    } else if ((m = /^\[\s*'((?:[^'\\]|\\.)*)'\s*\]/.exec(rest)) || (m = /^\[\s*"((?:[^"\\]|\\.)*)"\s*\]/.exec(rest))) {
+    } else if (
+      (m = /^\[\s*'((?:[^'\\]|\\.)*)'\s*\]/.exec(rest)) ||
+      (m = /^\[\s*"((?:[^"\\]|\\.)*)"\s*\]/.exec(rest))
+    ) {
       const key = (m[1] ?? '').replace(/\\(.)/g, '$1');
       parts.push((parts.length === 0 ? '' : '.') + quoteIdentifierIfNeeded(key));
     } else if ((m = /^\[\s*(-?\d+|\*)\s*\]/.exec(rest))) {
@@ -149,12 +155,15 @@ export function jsonPathToJmes(expr: string): string | undefined {
 
 /** `a['b-c']` / `a["b"]` (JSONPath bracket notation without `$`) -> `a."b-c"` / `a.b`. */
 function bracketKeysToDots(expr: string): string {
-  return expr.replace(/(^|.)\[\s*(?:'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)")\s*\]/g, (_m, before: string, sq?: string, dq?: string) => {
-    const key = (sq ?? dq ?? '').replace(/\\(.)/g, '$1');
-    const q = quoteIdentifierIfNeeded(key);
-    if (before === '' || /[\s(,|[{:]/.test(before)) return `${before}${q}`;
-    return `${before}${before === '.' ? '' : '.'}${q}`;
-  });
+  return expr.replace(
+    /(^|.)\[\s*(?:'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)")\s*\]/g,
+    (_m, before: string, sq?: string, dq?: string) => {
+      const key = (sq ?? dq ?? '').replace(/\\(.)/g, '$1');
+      const q = quoteIdentifierIfNeeded(key);
+      if (before === '' || /[\s(,|[{:]/.test(before)) return `${before}${q}`;
+      return `${before}${before === '.' ? '' : '.'}${q}`;
+    },
+  );
 }
 
 function closeUnclosed(expr: string): string {
@@ -210,7 +219,10 @@ export function suggestFix(expr: string): string | undefined {
 
 // ---------------------------------------------------------------------------------------------------
 
-function classify(expr: string, err: JmesSyntaxError): { cause: JmesCompileCause; offset: number; length: number } {
+function classify(
+  expr: string,
+  err: JmesSyntaxError,
+): { cause: JmesCompileCause; offset: number; length: number } {
   const lead = expr.length - expr.trimStart().length;
   const first = expr[lead];
   if (first === '$') return { cause: 'jsonpath-dollar', offset: lead, length: 1 };
@@ -221,7 +233,9 @@ function classify(expr: string, err: JmesSyntaxError): { cause: JmesCompileCause
     if (trimmed.endsWith('.')) return { cause: 'trailing-dot', offset: trimmed.length - 1, length: 1 };
   }
   // A hyphen: go-jmespath stops at the number token that `-` starts inside a key-like run.
-  const hyphenRun = invalidBareRuns(expr).find((r) => r.text.includes('-') && err.offset >= r.start && err.offset < r.end);
+  const hyphenRun = invalidBareRuns(expr).find(
+    (r) => r.text.includes('-') && err.offset >= r.start && err.offset < r.end,
+  );
   if (hyphenRun !== undefined) {
     const tokenIsHyphen = err.token?.type === 'tNumber' && err.token.value.startsWith('-');
     const offset = tokenIsHyphen ? err.offset : hyphenRun.start + hyphenRun.text.indexOf('-');
@@ -237,7 +251,8 @@ function classify(expr: string, err: JmesSyntaxError): { cause: JmesCompileCause
 
 /** For errors at the end of the expression, point at the last token instead of past the end. */
 function visibleSpan(expr: string, offset: number, length: number): { offset: number; length: number } {
-  if (length > 0 || offset < expr.length) return { offset, length: Math.max(length, offset < expr.length ? 1 : 0) };
+  if (length > 0 || offset < expr.length)
+    return { offset, length: Math.max(length, offset < expr.length ? 1 : 0) };
   const trimmed = expr.trimEnd();
   if (trimmed.length === 0) return { offset: 0, length: 0 };
   // the last token: a run of identifier characters or a single other character
@@ -246,8 +261,16 @@ function visibleSpan(expr: string, offset: number, length: number): { offset: nu
   return { offset: start, length: trimmed.length - start };
 }
 
-function causeHint(expr: string, cause: JmesCompileCause, err: JmesSyntaxError, suggestion: string | undefined): string {
-  const fix = suggestion !== undefined ? ` Use ${code(suggestion)} (in YAML: path: ${yamlSingleQuoted(suggestion)}).` : '';
+function causeHint(
+  expr: string,
+  cause: JmesCompileCause,
+  err: JmesSyntaxError,
+  suggestion: string | undefined,
+): string {
+  const fix =
+    suggestion !== undefined
+      ? ` Use ${code(suggestion)} (in YAML: path: ${yamlSingleQuoted(suggestion)}).`
+      : '';
   switch (cause) {
     case 'hyphen': {
       const run = invalidBareRuns(expr).find((r) => r.text.includes('-'));
@@ -270,11 +293,12 @@ function causeHint(expr: string, cause: JmesCompileCause, err: JmesSyntaxError, 
       if (err.origin === 'json-literal') {
         return (
           'go-jmespath decodes backtick literals as strict JSON (jmespath.js also accepts bare words): ' +
-          "write a string as `\"text\"` in backticks, or as a raw string 'text'." +
+          'write a string as `"text"` in backticks, or as a raw string \'text\'.' +
           fix
         );
       }
-      if (err.origin === 'quoted-identifier') return `The quoted identifier is not a valid JSON string.${fix}`;
+      if (err.origin === 'quoted-identifier')
+        return `The quoted identifier is not a valid JSON string.${fix}`;
       if (err.token?.type === 'tDot' && /\.\s*\./.test(expr)) {
         return `\`..\` is not JMESPath (there is no recursive descent): use a single \`.\`.${fix}`;
       }
@@ -307,11 +331,14 @@ export function compileError(expr: string): JmesCompileError | undefined {
   }
   if (parsed.kind === 'too-complex') {
     return {
-      message: 'The path is too deeply nested to check.',
+      message:
+        'This path is nested more than 1000 levels deep, beyond what this checker follows: ' +
+        "go-jmespath's verdict on it is unknown here.",
       offset: 0,
       length: expr.length,
       cause: 'other',
       goMessage: '',
+      unchecked: true,
     };
   }
   const err = parsed.error;
@@ -322,11 +349,20 @@ export function compileError(expr: string): JmesCompileError | undefined {
   const message =
     `go-jmespath cannot compile this path (${err.goMessage}), so ASCP fails the mount with ` +
     `"${invalidJmesPathMessage(expr)}" ${ASCP_MOUNT_FAILS}${hint ? ' ' + hint : ''}`;
-  return { message, offset: span.offset, length: span.length, cause, goMessage: err.goMessage, ...(suggestion !== undefined ? { suggestion } : {}) };
+  return {
+    message,
+    offset: span.offset,
+    length: span.length,
+    cause,
+    goMessage: err.goMessage,
+    ...(suggestion !== undefined ? { suggestion } : {}),
+  };
 }
 
 function suggestFixForPanic(expr: string): { suggestion: string } | undefined {
-  const s = expr.replace(/([A-Za-z_][A-Za-z0-9_]*\u0080[^\s.[\]{}(),:|&!=<>*@`'"]*)/g, (m) => JSON.stringify(m));
+  const s = expr.replace(/([A-Za-z_][A-Za-z0-9_]*\u0080[^\s.[\]{}(),:|&!=<>*@`'"]*)/g, (m) =>
+    JSON.stringify(m),
+  );
   return s !== expr && compilesInGo(s) ? { suggestion: s } : undefined;
 }
 
@@ -335,5 +371,3 @@ export function compileJmes(expr: string): JmesCompileResult {
   const error = compileError(expr);
   return error === undefined ? { ok: true } : { ok: false, error };
 }
-
-export { tokenize };

@@ -17,7 +17,9 @@ function listKeys(m: GoMap): string {
   const keys = Object.keys(m);
   if (keys.length === 0) return '(none: the object is empty)';
   const shown = keys.slice(0, MAX_KEYS_SHOWN).map((k) => code(quoteIdentifierIfNeeded(k)));
-  return shown.join(', ') + (keys.length > MAX_KEYS_SHOWN ? `, … (${keys.length - MAX_KEYS_SHOWN} more)` : '');
+  return (
+    shown.join(', ') + (keys.length > MAX_KEYS_SHOWN ? `, … (${keys.length - MAX_KEYS_SHOWN} more)` : '')
+  );
 }
 
 function typePhrase(v: GoValue): string {
@@ -46,10 +48,16 @@ function formatHint(text: string): string {
   if (t.length === 0) return 'the value is only whitespace';
   if (t.startsWith('{') || t.startsWith('[')) return 'it starts like JSON but is not valid JSON';
   const lines = t.split(/\r?\n/).filter((l) => l.trim().length > 0);
-  if (lines.length > 0 && lines.every((l) => /^\s*(-\s+)?[^\s:#][^:]*:(\s|$)/.test(l) || /^\s*(#|-\s)/.test(l))) {
+  if (
+    lines.length > 0 &&
+    lines.every((l) => /^\s*(-\s+)?[^\s:#][^:]*:(\s|$)/.test(l) || /^\s*(#|-\s)/.test(l))
+  ) {
     return 'it looks like YAML (`key: value` lines), which ASCP does not parse';
   }
-  if (lines.length > 0 && lines.every((l) => /^\s*(export\s+)?[A-Za-z_][A-Za-z0-9_.-]*\s*=/.test(l) || /^\s*#/.test(l))) {
+  if (
+    lines.length > 0 &&
+    lines.every((l) => /^\s*(export\s+)?[A-Za-z_][A-Za-z0-9_.-]*\s*=/.test(l) || /^\s*#/.test(l))
+  ) {
     return 'it looks like `KEY=value` lines, which ASCP does not parse';
   }
   return 'it is plain text';
@@ -101,7 +109,15 @@ function closestKey(keys: string[], name: string): string | undefined {
   const norm = (s: string): string => s.toLowerCase().replace(/[-_.\s]/g, '');
   const nv = keys.find((k) => norm(k) === norm(name) && norm(k).length > 0);
   if (nv !== undefined) return nv;
-  const best = closest(lower, keys.map((k) => k.toLowerCase()));
+  const prefixed = keys.filter((k) => {
+    const kl = k.toLowerCase();
+    return Math.min(kl.length, lower.length) >= 3 && (kl.startsWith(lower) || lower.startsWith(kl));
+  });
+  if (prefixed.length === 1) return prefixed[0];
+  const best = closest(
+    lower,
+    keys.map((k) => k.toLowerCase()),
+  );
   const idx = keys.map((k) => k.toLowerCase()).indexOf(best);
   const d = distance(lower, best);
   const limit = Math.max(1, Math.floor(Math.max(name.length, best.length) / 3));
@@ -152,7 +168,12 @@ function diagnoseChain(expr: string, steps: Step[], data: GoValue): Diagnosis | 
           const dotted = names.slice(0, n).join('.');
           if (hasKey(cur, dotted)) {
             const last = steps[i + n - 1] as Step;
-            const suggestion = replaceSpan(expr, step.node.start, last.node.end, quoteIdentifierIfNeeded(dotted));
+            const suggestion = replaceSpan(
+              expr,
+              step.node.start,
+              last.node.end,
+              quoteIdentifierIfNeeded(dotted),
+            );
             return {
               message:
                 `${code(step.name)} not found ${where}, but the key ${code(dotted)} exists: a \`.\` in a path ` +
@@ -166,7 +187,9 @@ function diagnoseChain(expr: string, steps: Step[], data: GoValue): Diagnosis | 
         }
         const best = closestKey(keys, step.name);
         const suggestion =
-          best !== undefined ? replaceSpan(expr, step.node.start, step.node.end, quoteIdentifierIfNeeded(best)) : undefined;
+          best !== undefined
+            ? replaceSpan(expr, step.node.start, step.node.end, quoteIdentifierIfNeeded(best))
+            : undefined;
         return {
           message:
             `${code(quoteIdentifierIfNeeded(step.name))} not found ${where}; keys at this level: ${listKeys(cur)}` +
@@ -174,6 +197,15 @@ function diagnoseChain(expr: string, steps: Step[], data: GoValue): Diagnosis | 
             ' Keys are case-sensitive.',
           ...span,
           ...(suggestion !== undefined ? { suggestion } : {}),
+        };
+      }
+      if (prefix.length === 0) {
+        return {
+          message:
+            `The secret's JSON value is ${typePhrase(cur)}, not an object, so ${code(quoteIdentifierIfNeeded(step.name))} selects nothing` +
+            (typeof cur === 'string' ? '; `@` selects the whole string.' : '.'),
+          ...span,
+          ...(typeof cur === 'string' ? { suggestion: '@' } : {}),
         };
       }
       if (Array.isArray(cur)) {
@@ -202,16 +234,20 @@ function diagnoseChain(expr: string, steps: Step[], data: GoValue): Diagnosis | 
     if (Array.isArray(cur)) {
       const n = step.index < 0 ? step.index + cur.length : step.index;
       if (n < 0 || n >= cur.length) {
-        const suggestion = cur.length > 0 ? replaceSpan(expr, step.node.start, step.node.end, '0') : undefined;
+        const suggestion =
+          cur.length > 0 ? replaceSpan(expr, step.node.start, step.node.end, '0') : undefined;
         return {
-          message:
-            `${code(prefix || '@')} has ${cur.length} element${cur.length === 1 ? '' : 's'}, so index ${step.index} is out of range.`,
+          message: `${code(prefix || '@')} has ${cur.length} element${cur.length === 1 ? '' : 's'}, so index ${step.index} is out of range.`,
           ...span,
           ...(suggestion !== undefined ? { suggestion } : {}),
         };
       }
       const next = cur[n] ?? null;
-      if (next === null) return { message: `Element ${step.index} of ${code(prefix || '@')} is null in this secret.`, ...span };
+      if (next === null)
+        return {
+          message: `Element ${step.index} of ${code(prefix || '@')} is null in this secret.`,
+          ...span,
+        };
       cur = next;
       continue;
     }
@@ -229,7 +265,10 @@ function diagnoseChain(expr: string, steps: Step[], data: GoValue): Diagnosis | 
         ...(suggestion !== undefined && compilesLike(suggestion) ? { suggestion } : {}),
       };
     }
-    return { message: `${code(prefix || '@')} is ${typePhrase(cur)}, not an array, so ${code(`[${step.index}]`)} selects nothing.`, ...span };
+    return {
+      message: `${code(prefix || '@')} is ${typePhrase(cur)}, not an array, so ${code(`[${step.index}]`)} selects nothing.`,
+      ...span,
+    };
   }
   return undefined;
 }
@@ -276,7 +315,10 @@ function notStringAdvice(expr: string, ast: AstNode, v: GoValue): { message: str
     if (isMap(first)) {
       const k = firstStringKey(first);
       const s = k !== undefined ? then(`[0].${quoteIdentifierIfNeeded(k)}`) : then('[0]');
-      return { message: `Its elements are objects; select an element and a key, e.g. ${code(s)}.`, suggestion: s };
+      return {
+        message: `Its elements are objects; select an element and a key, e.g. ${code(s)}.`,
+        suggestion: s,
+      };
     }
     return { message: `Select one element, e.g. ${code(then('[0]'))}.`, suggestion: then('[0]') };
   }
@@ -284,7 +326,12 @@ function notStringAdvice(expr: string, ast: AstNode, v: GoValue): { message: str
 }
 
 /** Checks a jmesPath against the value ASCP would fetch (secret string or parameter value). */
-export function checkJmesContent(expr: string, valueText: string, alias: string, objectName: string): JmesIssue[] {
+export function checkJmesContent(
+  expr: string,
+  valueText: string,
+  alias: string,
+  objectName: string,
+): JmesIssue[] {
   const issues: JmesIssue[] = [];
   const whole = { offset: 0, length: expr.length };
   const decoded = decodeJsonLikeGo(valueText);
@@ -303,8 +350,13 @@ export function checkJmesContent(expr: string, valueText: string, alias: string,
   const ce = compileError(expr);
   if (ce !== undefined) {
     issues.push({
-      code: ce.crash === true ? 'jmespath-crash' : 'jmespath-syntax',
-      severity: 'error',
+      code:
+        ce.crash === true
+          ? 'jmespath-crash'
+          : ce.unchecked === true
+            ? 'jmespath-unchecked'
+            : 'jmespath-syntax',
+      severity: ce.unchecked === true ? 'information' : 'error',
       message: ce.message,
       offset: ce.offset,
       length: ce.length,
@@ -354,6 +406,14 @@ export function checkJmesContent(expr: string, valueText: string, alias: string,
         `mount with "Invalid JMES Path: ${expr}." ${ASCP_MOUNT_FAILS}`,
       ...whole,
     });
+  } else if (r.kind === 'too-complex') {
+    issues.push({
+      code: 'jmespath-unchecked',
+      severity: 'information',
+      message:
+        "The path or the value is nested too deeply for this checker to evaluate; ASCP's outcome is unknown here.",
+      ...whole,
+    });
   } else if (outcome === 'crash' && r.kind === 'panic') {
     issues.push({
       code: 'jmespath-crash',
@@ -369,7 +429,7 @@ export function checkJmesContent(expr: string, valueText: string, alias: string,
       code: 'jmespath-order-dependent',
       severity: 'warning',
       message:
-        'With this secret the result depends on Go\'s random map iteration order (`*`, `keys()` or `values()` on ' +
+        "With this secret the result depends on Go's random map iteration order (`*`, `keys()` or `values()` on " +
         `an object with several keys): ASCP can mount different values on different mounts` +
         (ev.outcomes.length > 1 ? ' or fail on some of them' : '') +
         '. Select keys by name, or sort first (e.g. `sort(keys(@))`).',

@@ -6,7 +6,7 @@ import { ASCP_MOUNT_FAILS, invalidJmesPathMessage, tryParse } from './compile.js
 import { DOCUMENT_ORDER, execute, newContext } from './interpreter.js';
 import type { EvalContext, MapOrder } from './interpreter.js';
 import type { AscpOutcome, JmesEvaluation } from './types.js';
-import { GoEvalError, GoPanic, goTypeName, jmesTypeName, toGoValue } from './values.js';
+import { GoEvalError, GoPanic, TooComplex, goTypeName, jmesTypeName, toGoValue } from './values.js';
 import type { GoValue } from './values.js';
 
 export type RunResult =
@@ -21,7 +21,7 @@ export function runOnce(ast: AstNode, data: GoValue, ctx: EvalContext): RunResul
   } catch (e) {
     if (e instanceof GoEvalError) return { kind: 'error', error: e };
     if (e instanceof GoPanic) return { kind: 'panic', message: e.message };
-    if (e instanceof RangeError) return { kind: 'too-complex' };
+    if (e instanceof TooComplex || e instanceof RangeError) return { kind: 'too-complex' };
     throw e;
   }
 }
@@ -74,7 +74,8 @@ const MAX_ROTATIONS = 64;
  */
 function alternativeOrders(largestMap: number): MapOrder[] {
   const orders: MapOrder[] = [];
-  for (let k = 1; k < Math.min(largestMap, MAX_ROTATIONS); k++) orders.push({ order: (keys) => rotate(keys, k) });
+  for (let k = 1; k < Math.min(largestMap, MAX_ROTATIONS); k++)
+    orders.push({ order: (keys) => rotate(keys, k) });
   orders.push({ order: (keys) => keys.slice().reverse() });
   orders.push({ order: (keys) => rotate(keys.slice().reverse(), 1) });
   for (const seed of [1, 2, 3, 4]) {
@@ -100,7 +101,8 @@ function alternativeOrders(largestMap: number): MapOrder[] {
 }
 
 function containsSortBy(node: AstNode): boolean {
-  if (node.type === 'ASTFunctionExpression' && node.value.go === 'string' && node.value.s === 'sort_by') return true;
+  if (node.type === 'ASTFunctionExpression' && node.value.go === 'string' && node.value.s === 'sort_by')
+    return true;
   return node.children.some(containsSortBy);
 }
 
@@ -171,7 +173,7 @@ export function mountMessage(expr: string, r: RunResult, alias = '<objectAlias>'
         `provider process crashes and every mount it serves fails until it restarts.`
       );
     case 'too-complex':
-      return 'The path is too deeply nested to evaluate here.';
+      return "The path or the value is nested too deeply for this checker to evaluate; ASCP's outcome is unknown here.";
   }
 }
 
@@ -188,13 +190,21 @@ export function evaluateJmes(expr: string, data: unknown): JmesEvaluation {
         message: mountMessage(expr, { kind: 'panic', message: parsed.message }),
       };
     }
-    const goMessage = parsed.kind === 'syntax' ? parsed.error.goMessage : 'too deeply nested';
+    if (parsed.kind === 'too-complex') {
+      return {
+        outcome: 'error',
+        goType: '',
+        orderDependent: false,
+        outcomes: ['error'],
+        message: mountMessage(expr, { kind: 'too-complex' }),
+      };
+    }
     return {
       outcome: 'error',
       goType: '',
       orderDependent: false,
       outcomes: ['error'],
-      message: `go-jmespath cannot compile this path (${goMessage}), so ASCP fails the mount with "${invalidJmesPathMessage(expr)}" ${ASCP_MOUNT_FAILS}`,
+      message: `go-jmespath cannot compile this path (${parsed.error.goMessage}), so ASCP fails the mount with "${invalidJmesPathMessage(expr)}" ${ASCP_MOUNT_FAILS}`,
     };
   }
   const d = evaluateAst(expr, parsed.ast, data);

@@ -30,7 +30,14 @@ const FUNCTION_SUMMARY: Record<string, string> = {
   values: "the values (a list, in Go's random order)",
 };
 
-const COMPARATORS: Record<string, string> = { tEQ: '==', tNE: '!=', tLT: '<', tLTE: '<=', tGT: '>', tGTE: '>=' };
+const COMPARATORS: Record<string, string> = {
+  tEQ: '==',
+  tNE: '!=',
+  tLT: '<',
+  tLTE: '<=',
+  tGT: '>',
+  tGTE: '>=',
+};
 
 class Explainer {
   constructor(private readonly expr: string) {}
@@ -64,11 +71,13 @@ class Explainer {
         const idx = c(1);
         if (idx.type === 'ASTIndex') {
           const i = idx.value.go === 'int' ? idx.value.n : 0;
-          const which = i === -1 ? 'the last element' : i < 0 ? `element ${i} (from the end)` : `element ${i}`;
+          const which =
+            i === -1 ? 'the last element' : i < 0 ? `element ${i} (from the end)` : `element ${i}`;
           return this.isIdentity(c(0)) ? which : `${which} of ${this.q(c(0))}`;
         }
         if (idx.type === 'ASTSlice') {
-          const parts = idx.value.go === 'slice' ? idx.value.parts.map((p) => (p === null ? '' : String(p))) : [];
+          const parts =
+            idx.value.go === 'slice' ? idx.value.parts.map((p) => (p === null ? '' : String(p))) : [];
           const range = `elements [${parts.join(':').replace(/:+$/, '') || ':'}]`;
           return this.isIdentity(c(0)) ? range : `${range} of ${this.q(c(0))}`;
         }
@@ -108,7 +117,9 @@ class Explainer {
       case 'ASTCurrentNode':
         return 'the whole value';
       case 'ASTLiteral':
-        return n.value.go === 'string' ? `the literal text ${this.q(n)} (not a key)` : `the literal ${this.q(n)}`;
+        return n.value.go === 'string'
+          ? `the literal text ${this.q(n)} (not a key)`
+          : `the literal ${this.q(n)}`;
       case 'ASTOrExpression':
         return `${this.q(c(0))}, or ${this.q(c(1))} when that is null, false or empty`;
       case 'ASTAndExpression':
@@ -144,7 +155,9 @@ class Explainer {
         }
         const summary = FUNCTION_SUMMARY[name];
         const argText = args.map((x) => this.src(x)).join(', ');
-        return summary !== undefined ? `${name}(${argText}): ${summary}` : `${name}(${argText}): unknown function`;
+        return summary !== undefined
+          ? `${name}(${argText}): ${summary}`
+          : `${name}(${argText}): unknown function`;
       }
     }
   }

@@ -6,7 +6,16 @@
 //  - strconv.ParseFloat as used by to_number().
 // Error reasons never contain any part of the decoded text: only positions and categories.
 
-import { ExpRef, GoEvalError, compareGoStrings, isMap } from './values.js';
+import {
+  ExpRef,
+  GoEvalError,
+  MAX_DEPTH,
+  TooComplex,
+  compareGoStrings,
+  isMap,
+  newMap,
+  setKey,
+} from './values.js';
 import type { GoMap, GoValue } from './values.js';
 
 export type DecodeResult = { ok: true; value: unknown } | { ok: false; reason: string };
@@ -162,10 +171,6 @@ function parseNumber(text: string, start: number): [number, number] {
 
 type Frame = { kind: 'array'; arr: GoValue[] } | { kind: 'object'; obj: GoMap; key: string };
 
-function newMap(): GoMap {
-  return Object.create(null) as GoMap;
-}
-
 function decodeOrThrow(text: string): GoValue {
   let i = 0;
   const stack: Frame[] = [];
@@ -175,13 +180,19 @@ function decodeOrThrow(text: string): GoValue {
   const expectKey = (frame: { key: string }): void => {
     skipWs();
     if (text.charCodeAt(i) !== 0x22) {
-      throw new DecodeFailure(i >= text.length ? 'unexpected end of input' : 'expected a quoted object key', i);
+      throw new DecodeFailure(
+        i >= text.length ? 'unexpected end of input' : 'expected a quoted object key',
+        i,
+      );
     }
     const [k, next] = parseString(text, i);
     i = next;
     skipWs();
     if (text.charCodeAt(i) !== 0x3a) {
-      throw new DecodeFailure(i >= text.length ? 'unexpected end of input' : "expected ':' after an object key", i);
+      throw new DecodeFailure(
+        i >= text.length ? 'unexpected end of input' : "expected ':' after an object key",
+        i,
+      );
     }
     i++;
     frame.key = k;
@@ -237,7 +248,7 @@ function decodeOrThrow(text: string): GoValue {
         return value;
       }
       if (top.kind === 'array') top.arr.push(value);
-      else top.obj[top.key] = value; // duplicate keys: the last one wins, as in Go
+      else setKey(top.obj, top.key, value); // duplicate keys: the last one wins, as in Go
       skipWs();
       const d = text.charCodeAt(i);
       if (d === 0x2c) {
@@ -265,12 +276,14 @@ function decodeOrThrow(text: string): GoValue {
  * why Go rejects it. The reason names a position and a category, never the text itself.
  */
 export function decodeJsonLikeGo(text: string): DecodeResult {
-  if (text.length === 0) return { ok: false, reason: 'the value is empty (encoding/json: unexpected end of JSON input)' };
+  if (text.length === 0)
+    return { ok: false, reason: 'the value is empty (encoding/json: unexpected end of JSON input)' };
   try {
     return { ok: true, value: decodeOrThrow(text) };
   } catch (e) {
     if (e instanceof DecodeFailure) return { ok: false, reason: `${e.reason} at ${lineCol(text, e.at)}` };
-    if (e instanceof RangeError) return { ok: false, reason: 'the value is too large or too deeply nested to check' };
+    if (e instanceof RangeError)
+      return { ok: false, reason: 'the value is too large or too deeply nested to check' };
     throw e;
   }
 }
@@ -353,21 +366,25 @@ export function goJsonString(s: string): string {
 }
 
 /** json.Marshal of a go-jmespath value. NaN and ±Inf are errors ("json: unsupported value"). */
-export function goMarshal(v: GoValue): string {
+export function goMarshal(v: GoValue, depth = 0): string {
+  if (depth > MAX_DEPTH) throw new TooComplex();
   if (v === null) return 'null';
   if (typeof v === 'boolean') return v ? 'true' : 'false';
   if (typeof v === 'number') {
     if (!Number.isFinite(v)) {
-      throw new GoEvalError('invalid-value', `json: unsupported value: ${Number.isNaN(v) ? 'NaN' : v > 0 ? '+Inf' : '-Inf'}`);
+      throw new GoEvalError(
+        'invalid-value',
+        `json: unsupported value: ${Number.isNaN(v) ? 'NaN' : v > 0 ? '+Inf' : '-Inf'}`,
+      );
     }
     return goFloatString(v);
   }
   if (typeof v === 'string') return goJsonString(v);
   if (v instanceof ExpRef) return '{}'; // a struct without exported fields
-  if (Array.isArray(v)) return '[' + v.map((e) => goMarshal(e)).join(',') + ']';
+  if (Array.isArray(v)) return '[' + v.map((e) => goMarshal(e, depth + 1)).join(',') + ']';
   if (isMap(v)) {
     const keys = Object.keys(v).sort(compareGoStrings);
-    return '{' + keys.map((k) => goJsonString(k) + ':' + goMarshal(v[k] ?? null)).join(',') + '}';
+    return '{' + keys.map((k) => goJsonString(k) + ':' + goMarshal(v[k] ?? null, depth + 1)).join(',') + '}';
   }
   return 'null';
 }

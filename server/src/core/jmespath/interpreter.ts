@@ -27,6 +27,8 @@ import {
   isFalse,
   isMap,
   jmesTypeName,
+  newMap,
+  setKey,
 } from './values.js';
 import type { GoMap, GoValue } from './values.js';
 
@@ -106,7 +108,9 @@ export function execute(node: AstNode, value: GoValue, ctx: EvalContext): GoValu
       const args: GoValue[] = [];
       for (const arg of node.children) args.push(execute(arg, value, ctx));
       if (node.value.go !== 'string') {
-        throw new GoPanic(`interface conversion: interface {} is ${goTypeOfNodeValue(node.value)}, not string`);
+        throw new GoPanic(
+          `interface conversion: interface {} is ${goTypeOfNodeValue(node.value)}, not string`,
+        );
       }
       return callFunction(node.value.s, args, ctx);
     }
@@ -165,10 +169,10 @@ export function execute(node: AstNode, value: GoValue, ctx: EvalContext): GoValu
       return node.value.go === 'literal' ? node.value.v : null;
     case 'ASTMultiSelectHash': {
       if (value === null) return null;
-      const collected: GoMap = Object.create(null) as GoMap;
+      const collected: GoMap = newMap();
       for (const c of node.children) {
         const current = execute(c, value, ctx);
-        collected[c.value.go === 'string' ? c.value.s : ''] = current;
+        setKey(collected, c.value.go === 'string' ? c.value.s : '', current);
       }
       return collected;
     }
@@ -340,7 +344,9 @@ function ref(v: GoValue): AstNode {
 }
 
 function codePoints(s: string): string[] {
-  return Array.from(s, (c) => (c.length === 1 && c.charCodeAt(0) >= 0xd800 && c.charCodeAt(0) <= 0xdfff ? '\ufffd' : c));
+  return Array.from(s, (c) =>
+    c.length === 1 && c.charCodeAt(0) >= 0xd800 && c.charCodeAt(0) <= 0xdfff ? '\ufffd' : c,
+  );
 }
 
 /** Go's sort.Stable (insertion sort on blocks of 20, then SymMerge), driven by `less(i, j)`. */
@@ -459,7 +465,10 @@ function byExpr(
   for (const item of items.slice(1)) {
     const current = execute(node, item, ctx);
     if (typeof current !== typeof start || (typeof current !== 'number' && typeof current !== 'string')) {
-      throw new GoEvalError('invalid-type', `invalid type, must be ${typeof start === 'number' ? 'number' : 'string'}`);
+      throw new GoEvalError(
+        'invalid-type',
+        `invalid type, must be ${typeof start === 'number' ? 'number' : 'string'}`,
+      );
     }
     if (pick(bestVal, current)) {
       bestVal = current;
@@ -542,12 +551,14 @@ const FUNCTIONS: Record<(typeof FUNCTION_NAMES)[number], FunctionEntry> = {
   merge: {
     args: [{ types: ['object'], variadic: true }],
     handler: (args) => {
-      const final: GoMap = Object.create(null) as GoMap;
+      const final: GoMap = newMap();
       for (const m of args) {
         if (!isMap(m)) {
-          throw new GoPanic(`interface conversion: interface {} is ${m === null ? 'nil' : goTypeName(m)}, not map[string]interface {}`);
+          throw new GoPanic(
+            `interface conversion: interface {} is ${m === null ? 'nil' : goTypeName(m)}, not map[string]interface {}`,
+          );
         }
-        for (const k of Object.keys(m)) final[k] = m[k] ?? null;
+        for (const k of Object.keys(m)) setKey(final, k, m[k] ?? null);
       }
       return final;
     },
@@ -640,7 +651,9 @@ const FUNCTIONS: Record<(typeof FUNCTION_NAMES)[number], FunctionEntry> = {
           hasError = true;
           return true;
         }
-        return kind === 'number' ? (first as number) < (second as number) : compareGoStrings(first as string, second as string) < 0;
+        return kind === 'number'
+          ? (first as number) < (second as number)
+          : compareGoStrings(first as string, second as string) < 0;
       });
       if (hasError) throw new GoEvalError('invalid-type', 'error in sort_by comparison');
       return items;
@@ -648,13 +661,18 @@ const FUNCTIONS: Record<(typeof FUNCTION_NAMES)[number], FunctionEntry> = {
   },
   join: {
     args: [{ types: ['string'] }, { types: ['array[string]'] }],
-    handler: ([sep, a]) => arr(a ?? null).map((s) => str(s)).join(str(sep ?? null)),
+    handler: ([sep, a]) =>
+      arr(a ?? null)
+        .map((s) => str(s))
+        .join(str(sep ?? null)),
   },
   reverse: {
     args: [{ types: ['array', 'string'] }],
     handler: ([a]) => {
       if (typeof a === 'string') return codePoints(a).reverse().join('');
-      return arr(a ?? null).slice().reverse();
+      return arr(a ?? null)
+        .slice()
+        .reverse();
     },
   },
   to_array: {

@@ -21,13 +21,7 @@ export class JmesSyntaxError extends Error {
     readonly length: number,
     /** Where the error came from, for classification. */
     readonly origin:
-      | 'unknown-char'
-      | 'unclosed'
-      | 'quoted-identifier'
-      | 'json-literal'
-      | 'number'
-      | 'parser'
-      | 'parser-eof',
+      'unknown-char' | 'unclosed' | 'quoted-identifier' | 'json-literal' | 'number' | 'parser' | 'parser-eof',
     /** The token the parser was looking at, if any. */
     readonly token?: Token,
   ) {
@@ -237,7 +231,12 @@ class Lexer {
       current = this.next();
     }
     if (this.lastWidth === 0) {
-      throw new JmesSyntaxError("SyntaxError: Unclosed delimiter: '", start, this.expr.length - start, 'unclosed');
+      throw new JmesSyntaxError(
+        "SyntaxError: Unclosed delimiter: '",
+        start,
+        this.expr.length - start,
+        'unclosed',
+      );
     }
     if (chunkStart < this.pos) buf += this.expr.slice(chunkStart, this.pos - 1);
     this.push('tStringLiteral', buf, start, this.pos);

@@ -15,7 +15,7 @@ import { NIL } from './ast.js';
 import type { AstNode, NodeType, NodeValue, TokType, Token } from './ast.js';
 import { decodeGoJson } from './gojson.js';
 import { JmesSyntaxError, tokenize } from './lexer.js';
-import { GoPanic } from './values.js';
+import { GoPanic, MAX_DEPTH, TooComplex } from './values.js';
 
 const BINDING_POWER: Partial<Record<TokType, number>> = {
   tEOF: 0,
@@ -59,7 +59,13 @@ const INT64_MIN = -9223372036854775808n;
 function atoi(tok: Token): number {
   const s = tok.value;
   if (!/^[+-]?[0-9]+$/.test(s)) {
-    throw new JmesSyntaxError(`strconv.Atoi: parsing "${s}": invalid syntax`, tok.start, tok.end - tok.start, 'number', tok);
+    throw new JmesSyntaxError(
+      `strconv.Atoi: parsing "${s}": invalid syntax`,
+      tok.start,
+      tok.end - tok.start,
+      'number',
+      tok,
+    );
   }
   const big = BigInt(s);
   if (big > INT64_MAX || big < INT64_MIN) {
@@ -83,7 +89,7 @@ export interface ParseResult {
 /** jmespath.Compile: throws JmesSyntaxError (Go returns an error) or GoPanic (Go panics). */
 export function parseJmes(expression: string): ParseResult {
   const tokens = tokenize(expression);
-  const p = new Parser(expression, tokens);
+  const p = new Parser(tokens);
   const ast = p.parseExpression(0);
   if (p.current() !== 'tEOF') {
     throw p.syntaxError(`Unexpected token at the end of the expression: ${p.current()}`, 'parser');
@@ -93,16 +99,16 @@ export function parseJmes(expression: string): ParseResult {
 
 class Parser {
   private index = 0;
+  private depth = 0;
 
-  constructor(
-    private readonly expression: string,
-    private readonly tokens: Token[],
-  ) {}
+  constructor(private readonly tokens: Token[]) {}
 
   lookaheadToken(n: number): Token {
     const t = this.tokens[this.index + n];
     if (t === undefined) {
-      throw new GoPanic(`runtime error: index out of range [${this.index + n}] with length ${this.tokens.length}`);
+      throw new GoPanic(
+        `runtime error: index out of range [${this.index + n}] with length ${this.tokens.length}`,
+      );
     }
     return t;
   }
@@ -146,10 +152,17 @@ class Parser {
   }
 
   private syntaxErrorToken(msg: string, t: Token): JmesSyntaxError {
-    return new JmesSyntaxError(`SyntaxError: ${msg}`, t.start, t.end - t.start, t.type === 'tEOF' ? 'parser-eof' : 'parser', t);
+    return new JmesSyntaxError(
+      `SyntaxError: ${msg}`,
+      t.start,
+      t.end - t.start,
+      t.type === 'tEOF' ? 'parser-eof' : 'parser',
+      t,
+    );
   }
 
   parseExpression(bindingPower: number): AstNode {
+    if (++this.depth > MAX_DEPTH) throw new TooComplex();
     const leftToken = this.lookaheadToken(0);
     this.advance();
     let left = this.nud(leftToken);
@@ -159,6 +172,7 @@ class Parser {
       left = this.led(currentToken, left);
       currentToken = this.lookaheadToken(0);
     }
+    this.depth--;
     return left;
   }
 
@@ -175,7 +189,13 @@ class Parser {
     const tok = this.lookaheadToken(0);
     const n = atoi(tok);
     this.advance();
-    const node: AstNode = { type: 'ASTIndex', value: { go: 'int', n }, children: [], start: tok.start, end: tok.end };
+    const node: AstNode = {
+      type: 'ASTIndex',
+      value: { go: 'int', n },
+      children: [],
+      start: tok.start,
+      end: tok.end,
+    };
     this.match('tRbracket');
     return node;
   }
@@ -287,11 +307,19 @@ class Parser {
           );
         }
         const value: NodeValue =
-          typeof decoded.value === 'string' ? { go: 'string', s: decoded.value } : { go: 'literal', v: decoded.value };
+          typeof decoded.value === 'string'
+            ? { go: 'string', s: decoded.value }
+            : { go: 'literal', v: decoded.value };
         return { type: 'ASTLiteral', value, children: [], start, end: tok.end };
       }
       case 'tStringLiteral':
-        return { type: 'ASTLiteral', value: { go: 'string', s: tok.value }, children: [], start, end: tok.end };
+        return {
+          type: 'ASTLiteral',
+          value: { go: 'string', s: tok.value },
+          children: [],
+          start,
+          end: tok.end,
+        };
       case 'tUnquotedIdentifier':
         return { type: 'ASTField', value: { go: 'string', s: tok.value }, children: [], start, end: tok.end };
       case 'tQuotedIdentifier': {
@@ -303,7 +331,9 @@ class Parser {
       case 'tStar': {
         const left = this.implicit('ASTIdentity', start);
         const right =
-          this.current() === 'tRbracket' ? this.implicit('ASTIdentity', tok.end) : this.parseProjectionRHS(bp('tStar'));
+          this.current() === 'tRbracket'
+            ? this.implicit('ASTIdentity', tok.end)
+            : this.parseProjectionRHS(bp('tStar'));
         return this.node('ASTValueProjection', start, [left, right]);
       }
       case 'tFilter':
@@ -329,7 +359,8 @@ class Parser {
             right = this.parseIndexExpression();
           } catch (e) {
             // go-jmespath: `return ASTNode{}, nil` - the error is dropped and parsing goes on.
-            if (e instanceof JmesSyntaxError) return { type: 'ASTEmpty', value: NIL, children: [], start, end: start };
+            if (e instanceof JmesSyntaxError)
+              return { type: 'ASTEmpty', value: NIL, children: [], start, end: start };
             throw e;
           }
           return this.projectIfSlice(this.implicit('ASTIdentity', start), right, start);
@@ -447,10 +478,5 @@ class Parser {
       return this.parseDotRHS(bindingPower);
     }
     throw this.syntaxError('Error');
-  }
-
-  /** The source text of a node (for messages about the expression, never about values). */
-  text(node: AstNode): string {
-    return this.expression.slice(node.start, node.end);
   }
 }

@@ -21,7 +21,8 @@ function mergeShapes(a: JsonShape, b: JsonShape): JsonShape {
     return { type: 'object', keys };
   }
   if (a.type === 'array') {
-    const items = a.items !== undefined && b.items !== undefined ? mergeShapes(a.items, b.items) : (a.items ?? b.items);
+    const items =
+      a.items !== undefined && b.items !== undefined ? mergeShapes(a.items, b.items) : (a.items ?? b.items);
     return { type: 'array', length: a.length ?? 0, ...(items !== undefined ? { items } : {}) };
   }
   return a;
@@ -40,7 +41,8 @@ export function shapeOf(value: unknown, maxDepth: number = DEFAULT_DEPTH): JsonS
     if (maxDepth <= 0) return { type: 'array', length: value.length };
     const shapes = value.map((e: unknown) => shapeOf(e, maxDepth - 1));
     const first = shapes[0];
-    const items = first === undefined ? undefined : shapes.filter((s) => s.type === first.type).reduce(mergeShapes);
+    const items =
+      first === undefined ? undefined : shapes.filter((s) => s.type === first.type).reduce(mergeShapes);
     return { type: 'array', length: value.length, ...(items !== undefined ? { items } : {}) };
   }
   if (isMap(value)) {

@@ -112,7 +112,12 @@ function absOfValue(v: GoValue): Abs {
   if (v instanceof ExpRef) return { kinds: new Set(['expref']), ref: v.node };
   if (Array.isArray(v)) return arrayOf(v.map(absOfValue).reduce(union, NONE));
   if (isMap(v)) {
-    return { kinds: new Set(['object']), fields: Object.keys(v).map((k) => absOfValue(v[k] ?? null)).reduce(union, NONE) };
+    return {
+      kinds: new Set(['object']),
+      fields: Object.keys(v)
+        .map((k) => absOfValue(v[k] ?? null))
+        .reduce(union, NONE),
+    };
   }
   return ANY;
 }
@@ -163,14 +168,24 @@ class Analyzer {
           code: 'jmespath-eval-error',
           node,
           certainty: 'certain',
-          message: 'go-jmespath turns this bracket into an empty node and fails when it evaluates it ("Unknown AST node")',
+          message:
+            'go-jmespath turns this bracket into an empty node and fails when it evaluates it ("Unknown AST node")',
         });
         return { v: NONE, err: true, crash: false };
       case 'ASTIdentity':
       case 'ASTCurrentNode':
         return { v: I, err: false, crash: false };
       case 'ASTLiteral':
-        return { v: node.value.go === 'string' ? STRING : node.value.go === 'literal' ? absOfValue(node.value.v) : NULL, err: false, crash: false };
+        return {
+          v:
+            node.value.go === 'string'
+              ? STRING
+              : node.value.go === 'literal'
+                ? absOfValue(node.value.v)
+                : NULL,
+          err: false,
+          crash: false,
+        };
       case 'ASTField': {
         let v = NONE;
         if (has(I, 'object')) v = union(v, union(fieldsOf(I), NULL));
@@ -192,7 +207,12 @@ class Analyzer {
         if (has(I, 'array')) {
           if (node.value.go === 'slice' && node.value.parts[2] === 0) {
             err = true;
-            this.find({ code: 'jmespath-eval-error', node, certainty: 'certain', message: 'a slice step of 0 is an error in go-jmespath' });
+            this.find({
+              code: 'jmespath-eval-error',
+              node,
+              certainty: 'certain',
+              message: 'a slice step of 0 is an error in go-jmespath',
+            });
           } else {
             const extra: Partial<Abs> = I.unordered === true ? { unordered: true, tainted: true } : {};
             v = union(v, arrayOf(elemsOf(I), extra));
@@ -356,7 +376,13 @@ class Analyzer {
     let crash = args.some((a) => a.crash);
     const none = (): R => ({ v: NONE, err, crash });
     if (args.some((a) => isEmpty(a.v))) return none();
-    const nameSpan: AstNode = { ...node, end: Math.min(node.end, this.expr.indexOf('(', node.start) >= 0 ? this.expr.indexOf('(', node.start) : node.end) };
+    // The call's name is the text before its `(`: the last `(` before the first argument (or the end).
+    const paren = this.expr.lastIndexOf('(', (node.children[0]?.start ?? node.end) - 1);
+    const nameEnd = paren > node.start ? paren : node.end;
+    const nameSpan: AstNode = {
+      ...node,
+      end: node.start + this.expr.slice(node.start, nameEnd).trimEnd().length,
+    };
     if (node.value.go !== 'string') {
       this.find({
         code: 'jmespath-crash',
@@ -370,15 +396,23 @@ class Analyzer {
     }
     const name = node.value.s;
     if (!isKnownFunction(name)) {
-      const best = FUNCTION_NAMES.map((f) => ({ f, d: distance(f, name.toLowerCase()) })).sort((a, b) => a.d - b.d)[0];
-      const close = best !== undefined && best.d <= Math.max(2, Math.floor(name.length / 3)) ? best.f : undefined;
+      const best = FUNCTION_NAMES.map((f) => ({ f, d: distance(f, name.toLowerCase()) })).sort(
+        (a, b) => a.d - b.d,
+      )[0];
+      const close =
+        best !== undefined && best.d <= Math.max(1, Math.floor(name.length / 3)) ? best.f : undefined;
       this.find({
         code: 'jmespath-eval-error',
         node: nameSpan,
         certainty: 'certain',
         message: `go-jmespath has no function ${code(name + '()')} ("unknown function")${close !== undefined ? `; did you mean ${code(close + '()')}?` : ''}`,
         ...(close !== undefined
-          ? { suggestion: this.expr.slice(0, nameSpan.start) + this.expr.slice(nameSpan.start, nameSpan.end).replace(name, close) + this.expr.slice(nameSpan.end) }
+          ? {
+              suggestion:
+                this.expr.slice(0, nameSpan.start) +
+                this.expr.slice(nameSpan.start, nameSpan.end).replace(name, close) +
+                this.expr.slice(nameSpan.end),
+            }
           : {}),
       });
       return { v: NONE, err: true, crash };
@@ -439,7 +473,9 @@ class Analyzer {
         return t(BOOLEAN, false);
       case 'contains': {
         const e = elemsOf(a0);
-        const clash = (['object', 'array', 'expref'] as Kind[]).some((k) => has(a0, 'array') && has(e, k) && has(a1, k));
+        const clash = (['object', 'array', 'expref'] as Kind[]).some(
+          (k) => has(a0, 'array') && has(e, k) && has(a1, k),
+        );
         if (clash) {
           crash = true;
           this.find({
@@ -495,7 +531,10 @@ class Analyzer {
           if (certain !== undefined) return { v: NONE, err, crash: true };
           crash = true;
         }
-        return t({ kinds: new Set(['object']), fields: args.map((a) => fieldsOf(a.v)).reduce(union, NONE) }, false);
+        return t(
+          { kinds: new Set(['object']), fields: args.map((a) => fieldsOf(a.v)).reduce(union, NONE) },
+          false,
+        );
       }
       case 'not_null': {
         const v = args.map((a) => without(a.v, 'null')).reduce(union, NONE);
@@ -504,7 +543,8 @@ class Analyzer {
       case 'reverse': {
         let v = NONE;
         if (has(a0, 'string')) v = union(v, STRING);
-        if (has(a0, 'array')) v = union(v, arrayOf(elemsOf(a0), a0.unordered === true ? { unordered: true } : {}));
+        if (has(a0, 'array'))
+          v = union(v, arrayOf(elemsOf(a0), a0.unordered === true ? { unordered: true } : {}));
         return t(v, false);
       }
       case 'sort':
@@ -516,7 +556,10 @@ class Analyzer {
           crash ||= body.crash;
         }
         err = true;
-        return t(arrayOf(elemsOf(a0), a0.unordered === true ? { unordered: true, tainted: true } : {}), false);
+        return t(
+          arrayOf(elemsOf(a0), a0.unordered === true ? { unordered: true, tainted: true } : {}),
+          false,
+        );
       case 'join':
         return t(STRING, true);
       case 'keys':
@@ -554,23 +597,9 @@ function kindList(a: Abs): string {
     expref: 'an expression reference',
   };
   const ks = [...a.kinds].map((k) => names[k]);
-  return ks.length <= 1 ? (ks[0] ?? 'nothing') : `${ks.slice(0, -1).join(', ')} or ${ks[ks.length - 1] ?? ''}`;
-}
-
-/** The result of analysing a compiled path (used by checkJmesStatic and by the content checks). */
-export interface StaticSummary {
-  kinds: string[];
-  mayError: boolean;
-  mayCrash: boolean;
-  alwaysFails: boolean;
-}
-
-export function summarizeStatic(expr: string): StaticSummary | undefined {
-  const parsed = tryParse(expr);
-  if (!parsed.ok) return undefined;
-  const a = new Analyzer(expr);
-  const r = a.ev(parsed.ast, ANY);
-  return { kinds: [...r.v.kinds], mayError: r.err, mayCrash: r.crash, alwaysFails: isEmpty(r.v) };
+  return ks.length <= 1
+    ? (ks[0] ?? 'nothing')
+    : `${ks.slice(0, -1).join(', ')} or ${ks[ks.length - 1] ?? ''}`;
 }
 
 function neverStringSuggestion(expr: string, v: Abs): string | undefined {
@@ -588,8 +617,13 @@ export function checkJmesStatic(expr: string): JmesIssue[] {
   if (compileErr !== undefined) {
     return [
       {
-        code: compileErr.crash === true ? 'jmespath-crash' : 'jmespath-syntax',
-        severity: 'error',
+        code:
+          compileErr.crash === true
+            ? 'jmespath-crash'
+            : compileErr.unchecked === true
+              ? 'jmespath-unchecked'
+              : 'jmespath-syntax',
+        severity: compileErr.unchecked === true ? 'information' : 'error',
         message: compileErr.message,
         offset: compileErr.offset,
         length: compileErr.length,
@@ -624,7 +658,10 @@ export function checkJmesStatic(expr: string): JmesIssue[] {
       issues.push({
         code: 'jmespath-eval-error',
         severity: 'error',
-        message: `${f.message}, so ASCP fails the mount with "${invalidJmesPathMessage(expr)}" ${alwaysFails ? 'for every secret value. ' : 'whenever this part is evaluated. '}${ASCP_MOUNT_FAILS}`,
+        message:
+          `${/[.?!]$/.test(f.message) ? f.message : f.message + '.'} ASCP then fails the mount with ` +
+          `"${invalidJmesPathMessage(expr)}" ${alwaysFails ? 'for every secret value' : 'whenever this part is evaluated'}. ` +
+          ASCP_MOUNT_FAILS,
         ...span,
         ...(f.suggestion !== undefined ? { suggestion: f.suggestion } : {}),
       });
@@ -641,7 +678,9 @@ export function checkJmesStatic(expr: string): JmesIssue[] {
         `This path always yields ${kindList(r.v)}, never a string, whatever the secret contains, so ASCP ` +
         `fails the mount (with "Invalid JMES search result type for path:${expr}. Only string is allowed." or, ` +
         `for null, "JMES Path - ${expr} for object alias - … does not point to a valid object."). ${ASCP_MOUNT_FAILS}` +
-        (suggestion !== undefined ? ` To mount it as text use ${code(suggestion)} (in YAML: path: ${yamlSingleQuoted(suggestion)}).` : ''),
+        (suggestion !== undefined
+          ? ` To mount it as text use ${code(suggestion)} (in YAML: path: ${yamlSingleQuoted(suggestion)}).`
+          : ''),
       ...whole,
       ...(suggestion !== undefined ? { suggestion } : {}),
     });
@@ -664,7 +703,7 @@ export function checkJmesStatic(expr: string): JmesIssue[] {
       code: 'jmespath-order-dependent',
       severity: 'warning',
       message:
-        'This path can select a different value on each mount: go-jmespath iterates objects in Go\'s random map ' +
+        "This path can select a different value on each mount: go-jmespath iterates objects in Go's random map " +
         'order for `*`, `keys()` and `values()`, so with more than one key the position of each value changes. ' +
         'Select keys by name, or sort first (e.g. `sort(keys(@))`).',
       ...whole,

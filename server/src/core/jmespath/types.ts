@@ -3,7 +3,8 @@
 /** What ASCP does with a jmesPath entry at mount time. */
 export type AscpOutcome = 'string' | 'null' | 'non-string' | 'error' | 'crash';
 
-export type JmesCompileCause = 'hyphen' | 'jsonpath-dollar' | 'leading-dot' | 'trailing-dot' | 'unclosed' | 'other';
+export type JmesCompileCause =
+  'hyphen' | 'jsonpath-dollar' | 'leading-dot' | 'trailing-dot' | 'unclosed' | 'other';
 
 export interface JmesCompileError {
   message: string;
@@ -17,6 +18,8 @@ export interface JmesCompileError {
   goMessage: string;
   /** True when go-jmespath panics while compiling (ASCP crashes instead of reporting an error). */
   crash?: boolean;
+  /** True when the path is beyond what this checker follows (over 1000 levels of nesting): no verdict. */
+  unchecked?: boolean;
 }
 
 export type JmesCompileResult = { ok: true } | { ok: false; error: JmesCompileError };

@@ -3,7 +3,7 @@
 // one more dynamic type, the expression reference (`&expr`), a Go struct.
 //
 // JavaScript mapping: nil -> null, float64 -> number, []interface{} -> Array, map -> a plain object
-// (decodeJsonLikeGo builds null-prototype objects), expression reference -> ExpRef.
+// (a `__proto__` key is an own property, as with JSON.parse), expression reference -> ExpRef.
 
 import type { AstNode } from './ast.js';
 
@@ -36,8 +36,34 @@ export class GoPanic extends Error {
   }
 }
 
+/**
+ * Thrown when a path or value is nested deeper than this checker follows (Go itself has no such limit),
+ * so that the limit is the same on every call instead of depending on the JavaScript stack.
+ */
+export class TooComplex extends Error {
+  constructor() {
+    super('too deeply nested to check');
+    this.name = 'TooComplex';
+  }
+}
+
+/** Deepest nesting of a path or of a value that the checker follows. */
+export const MAX_DEPTH = 1000;
+
 export function isMap(v: unknown): v is GoMap {
   return v !== null && typeof v === 'object' && !Array.isArray(v) && !(v instanceof ExpRef);
+}
+
+/** A new map: a plain object, like JSON.parse gives. */
+export function newMap(): GoMap {
+  return {};
+}
+
+/** Sets a key; `__proto__` becomes an own property (as with JSON.parse), never the prototype. */
+export function setKey(m: GoMap, key: string, value: GoValue): void {
+  if (key === '__proto__') {
+    Object.defineProperty(m, key, { value, enumerable: true, writable: true, configurable: true });
+  } else m[key] = value;
 }
 
 export function hasKey(m: GoMap, key: string): boolean {
@@ -60,7 +86,9 @@ export function goTypeName(v: unknown): string {
 }
 
 /** The JMESPath type name of a value (what `type()` would say), used in messages. */
-export function jmesTypeName(v: unknown): 'string' | 'number' | 'boolean' | 'null' | 'object' | 'array' | 'expref' {
+export function jmesTypeName(
+  v: unknown,
+): 'string' | 'number' | 'boolean' | 'null' | 'object' | 'array' | 'expref' {
   if (v === null || v === undefined) return 'null';
   if (typeof v === 'string') return 'string';
   if (typeof v === 'number') return 'number';
@@ -102,7 +130,8 @@ export function compareGoStrings(a: string, b: string): number {
 }
 
 /** Go's reflect.DeepEqual restricted to the values above (used by `==` and `!=`). */
-export function deepEqual(a: GoValue, b: GoValue): boolean {
+export function deepEqual(a: GoValue, b: GoValue, depth = 0): boolean {
+  if (depth > MAX_DEPTH) throw new TooComplex();
   if (a === null || b === null) return a === b;
   if (typeof a === 'number' || typeof b === 'number') return a === b; // NaN != NaN, 0 == -0
   if (typeof a !== 'object' || typeof b !== 'object') return a === b;
@@ -113,7 +142,7 @@ export function deepEqual(a: GoValue, b: GoValue): boolean {
     if (!Array.isArray(a) || !Array.isArray(b)) return false;
     if (a === b) return true; // same backing array
     if (a.length !== b.length) return false;
-    for (let i = 0; i < a.length; i++) if (!deepEqual(a[i] ?? null, b[i] ?? null)) return false;
+    for (let i = 0; i < a.length; i++) if (!deepEqual(a[i] ?? null, b[i] ?? null, depth + 1)) return false;
     return true;
   }
   if (a === b) return true; // same map
@@ -121,7 +150,7 @@ export function deepEqual(a: GoValue, b: GoValue): boolean {
   if (ka.length !== Object.keys(b).length) return false;
   for (const k of ka) {
     if (!hasKey(b, k)) return false;
-    if (!deepEqual(a[k] ?? null, b[k] ?? null)) return false;
+    if (!deepEqual(a[k] ?? null, b[k] ?? null, depth + 1)) return false;
   }
   return true;
 }
@@ -173,7 +202,7 @@ export function toGoValue(v: unknown): GoValue {
       return out;
     }
     if (typeof x === 'object') {
-      const out: GoMap = Object.create(null) as GoMap;
+      const out: GoMap = newMap();
       pending.push([x, out]);
       return out;
     }
@@ -187,7 +216,7 @@ export function toGoValue(v: unknown): GoValue {
       for (const e of src as unknown[]) dst.push(convertShallow(e, pending));
     } else if (!Array.isArray(dst)) {
       const rec = src as Record<string, unknown>;
-      for (const k of Object.keys(rec)) dst[k] = convertShallow(rec[k], pending);
+      for (const k of Object.keys(rec)) setKey(dst, k, convertShallow(rec[k], pending));
     }
   }
   return root;

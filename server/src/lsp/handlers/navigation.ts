@@ -1,0 +1,9 @@
+// Placeholder: implemented by the feature's owner in this change.
+import type { Feature } from '../context';
+
+export const navigation: Feature = {
+  capabilities: {},
+  register() {
+    /* not yet registered */
+  },
+};

@@ -1,0 +1,304 @@
+// The language server: a thin adapter from LSP to the pure core and the service layer.
+import { readFile, readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import {
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  TextDocumentSyncKind,
+  TextDocuments,
+  type CancellationToken,
+  type Connection,
+  type InitializeParams,
+  type InitializeResult,
+  type ServerCapabilities,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { FileAnalysis, PlacedDoc } from '../core/analyze';
+import { onRuleError } from '../core/analyze';
+import { LineIndex } from '../core/text';
+import { Project } from '../service/project';
+import { DEFAULT_SETTINGS, type AscpSettings } from '../shared/protocol';
+import type { Feature, ServerContext } from './context';
+import { toLspDiagnostic } from './diagnostics';
+import { FEATURES } from './handlers/index';
+
+const MAX_INDEXED_FILE = 5 * 1024 * 1024;
+const MAX_INDEXED_FILES = 20000;
+const RELEVANT = /SecretProviderClass|secrets-store\.csi/;
+
+export function isYamlUri(uri: string, languageId?: string): boolean {
+  return languageId === 'yaml' || /\.ya?ml$/i.test(uri);
+}
+
+export class AscpServer {
+  private readonly documents = new TextDocuments(TextDocument);
+  private readonly project = new Project();
+  private settings: AscpSettings = { ...DEFAULT_SETTINGS };
+  private clientCaps = {
+    snippets: false,
+    markdown: false,
+    relatedInformation: false,
+    hierarchicalSymbols: false,
+  };
+  private configurationSupport = false;
+  private watchedFilesDynamic = false;
+  private workspaceFolders: string[] = [];
+  private readonly ctx: ServerContext;
+  /** link signature per file: when it changes, other open files' diagnostics may change too */
+  private readonly signatures = new Map<string, string>();
+  private indexing: Promise<void> | undefined;
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly features: Feature[] = FEATURES,
+  ) {
+    const self = this;
+    this.ctx = {
+      connection,
+      project: this.project,
+      documents: this.documents,
+      settings: () => this.settings,
+      get client() {
+        return self.clientCaps;
+      },
+      lines: (uri) => this.lines(uri),
+      toRange: (uri, span) => {
+        const l = this.lines(uri);
+        if (!l) return { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+        return { start: l.positionAt(span.start), end: l.positionAt(span.end) };
+      },
+      toOffset: (uri, pos) => this.lines(uri)?.offsetAt(pos),
+      analysis: (uri) => this.project.analysis(uri),
+      placed: (uri) => this.project.parsed(uri)?.placed ?? [],
+      log: (m) => connection.console.log(m),
+      safe: (name, fallback, token, fn) => this.safe(name, fallback, token, fn),
+      refreshAll: () => this.refreshAll(),
+    };
+  }
+
+  listen(): void {
+    const c = this.connection;
+    onRuleError((e) => c.console.error(`a rule failed: ${describeError(e)}`));
+    c.onInitialize((p) => this.initialize(p));
+    c.onInitialized(() => void this.initialized());
+    c.onDidChangeConfiguration(() => void this.loadSettings());
+    c.onDidChangeWatchedFiles((p) => {
+      for (const ch of p.changes) void this.watchedFileChanged(ch.uri, ch.type);
+    });
+    this.documents.onDidChangeContent((e) =>
+      this.safe('didChange', undefined, undefined, () => this.documentChanged(e.document)),
+    );
+    this.documents.onDidClose((e) =>
+      this.safe('didClose', undefined, undefined, () => void this.documentClosed(e.document.uri)),
+    );
+    for (const f of this.features) {
+      try {
+        f.register(this.ctx);
+      } catch (e) {
+        c.console.error(`feature failed to register: ${describeError(e)}`);
+      }
+    }
+    this.documents.listen(c);
+    c.listen();
+  }
+
+  private initialize(p: InitializeParams): InitializeResult {
+    const caps = p.capabilities;
+    this.clientCaps = {
+      snippets: caps.textDocument?.completion?.completionItem?.snippetSupport === true,
+      markdown: (caps.textDocument?.hover?.contentFormat ?? []).includes('markdown'),
+      relatedInformation: caps.textDocument?.publishDiagnostics?.relatedInformation === true,
+      hierarchicalSymbols: caps.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport === true,
+    };
+    this.configurationSupport = caps.workspace?.configuration === true;
+    this.watchedFilesDynamic = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    const folders = p.workspaceFolders?.map((f) => f.uri) ?? (p.rootUri ? [p.rootUri] : []);
+    this.workspaceFolders = folders.filter((u) => u.startsWith('file:'));
+    const init = p.initializationOptions as { settings?: Partial<AscpSettings> } | undefined;
+    if (init?.settings) this.applySettings(init.settings);
+    let capabilities: ServerCapabilities = {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+    };
+    for (const f of this.features) capabilities = { ...capabilities, ...f.capabilities };
+    return { capabilities, serverInfo: { name: 'ascp-language-server', version: '0.1.0' } };
+  }
+
+  private async initialized(): Promise<void> {
+    if (this.watchedFilesDynamic) {
+      void this.connection.client
+        .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{yaml,yml}' }] })
+        .catch(() => undefined);
+    }
+    await this.loadSettings();
+    if (this.settings.indexWorkspace) {
+      this.indexing = this.indexWorkspace().catch((e) =>
+        this.connection.console.error(`indexing failed: ${describeError(e)}`),
+      );
+    }
+  }
+
+  private async loadSettings(): Promise<void> {
+    if (!this.configurationSupport) return;
+    try {
+      const s = (await this.connection.workspace.getConfiguration('ascp')) as Partial<AscpSettings> | null;
+      const before = JSON.stringify(this.settings);
+      this.applySettings(s ?? {});
+      if (JSON.stringify(this.settings) !== before) this.refreshAll();
+    } catch (e) {
+      this.connection.console.error(`could not read settings: ${describeError(e)}`);
+    }
+  }
+
+  private applySettings(s: Partial<AscpSettings>): void {
+    const rules = s.rules && typeof s.rules === 'object' ? s.rules : {};
+    this.settings = {
+      rules: Object.fromEntries(
+        Object.entries(rules).filter(([, v]) =>
+          ['ignore', 'hint', 'information', 'warning', 'error'].includes(String(v)),
+        ),
+      ) as AscpSettings['rules'],
+      indexWorkspace: s.indexWorkspace ?? DEFAULT_SETTINGS.indexWorkspace,
+      inlayHints: s.inlayHints ?? DEFAULT_SETTINGS.inlayHints,
+      codeLens: s.codeLens ?? DEFAULT_SETTINGS.codeLens,
+    };
+    this.project.setOptions({ ...this.project.options, severities: this.settings.rules });
+  }
+
+  private lines(uri: string): LineIndex | undefined {
+    return this.project.parsed(uri)?.lines;
+  }
+
+  private documentChanged(doc: TextDocument): void {
+    if (!isYamlUri(doc.uri, doc.languageId)) return;
+    this.project.set(doc.uri, doc.getText());
+    const sig = this.signature(doc.uri);
+    const changedLinks = this.signatures.get(doc.uri) !== sig;
+    this.signatures.set(doc.uri, sig);
+    this.publish(doc);
+    if (changedLinks) {
+      for (const other of this.documents.all()) if (other.uri !== doc.uri) this.publish(other);
+      void this.connection.languages.inlayHint.refresh().catch(() => undefined);
+      void this.connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
+    }
+  }
+
+  private async documentClosed(uri: string): Promise<void> {
+    // Keep the file in the project when it exists on disk (it still defines classes and workloads).
+    const path = uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
+    let text: string | undefined;
+    if (path) text = await readFile(path, 'utf8').catch(() => undefined);
+    if (text !== undefined && this.settings.indexWorkspace && RELEVANT.test(text))
+      this.project.set(uri, text);
+    else this.project.delete(uri);
+    void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+
+  /** What other files can see of this one: classes (name, namespace, files) and workload references. */
+  private signature(uri: string): string {
+    const p = this.project.parsed(uri);
+    if (!p) return '';
+    const parts: string[] = [];
+    for (const d of p.placed) {
+      const c = d.model.class;
+      if (c)
+        parts.push(
+          `c:${c.namespace ?? ''}/${c.name ?? ''}:${c.isAws}:${d.files.map((f) => f.name).join(',')}:${c.secretObjects.length}`,
+        );
+      const w = d.model.workload;
+      if (w)
+        parts.push(
+          `w:${w.namespace ?? ''}/${w.workloadKind}/${w.name ?? ''}:${w.volumes.map((v) => v.secretProviderClass?.value ?? '').join(',')}`,
+        );
+    }
+    return parts.join('|');
+  }
+
+  private publish(doc: TextDocument): void {
+    const analysis = this.project.analysis(doc.uri);
+    const diagnostics = (analysis?.diagnostics ?? []).map((d) => toLspDiagnostic(this.ctx, doc.uri, d));
+    void this.connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
+  }
+
+  private refreshAll(): void {
+    for (const d of this.documents.all()) this.safe('publish', undefined, undefined, () => this.publish(d));
+    void this.connection.languages.inlayHint.refresh().catch(() => undefined);
+    void this.connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
+  }
+
+  private async watchedFileChanged(uri: string, type: FileChangeType): Promise<void> {
+    if (this.documents.get(uri) || !isYamlUri(uri)) return; // open documents are the truth
+    if (type === FileChangeType.Deleted) {
+      this.project.delete(uri);
+    } else {
+      const text = await readFile(fileURLToPath(uri), 'utf8').catch(() => undefined);
+      if (text !== undefined && RELEVANT.test(text) && text.length <= MAX_INDEXED_FILE)
+        this.project.set(uri, text);
+      else this.project.delete(uri);
+    }
+    const sig = this.signature(uri);
+    if (this.signatures.get(uri) !== sig) {
+      this.signatures.set(uri, sig);
+      this.refreshAll();
+    }
+  }
+
+  /** Reads the workspace's YAML files that mention a class or a CSI volume, a few at a time. */
+  private async indexWorkspace(): Promise<void> {
+    let count = 0;
+    let indexed = 0;
+    const visit = async (dir: string): Promise<void> => {
+      let entries;
+      try {
+        entries = await readdir(dir, { withFileTypes: true });
+      } catch {
+        return;
+      }
+      for (const e of entries) {
+        if (count >= MAX_INDEXED_FILES) return;
+        if (e.name.startsWith('.') || e.name === 'node_modules') continue;
+        const p = join(dir, e.name);
+        if (e.isDirectory()) await visit(p);
+        else if (e.isFile() && /\.ya?ml$/i.test(e.name)) {
+          count++;
+          const uri = pathToFileURL(p).toString();
+          if (this.documents.get(uri)) continue;
+          const st = await stat(p).catch(() => undefined);
+          if (!st || st.size > MAX_INDEXED_FILE) continue;
+          const text = await readFile(p, 'utf8').catch(() => undefined);
+          if (text === undefined || !RELEVANT.test(text) || this.documents.get(uri)) continue;
+          indexed++;
+          this.safe('index', undefined, undefined, () => {
+            this.project.set(uri, text);
+            this.signatures.set(uri, this.signature(uri));
+          });
+          await new Promise((r) => setImmediate(r));
+        }
+      }
+    };
+    for (const f of this.workspaceFolders) await visit(fileURLToPath(f));
+    if (indexed > 0) this.refreshAll();
+  }
+
+  /** For tests: resolves when the initial workspace index is complete. */
+  whenIndexed(): Promise<void> {
+    return this.indexing ?? Promise.resolve();
+  }
+
+  private safe<T>(name: string, fallback: T, token: CancellationToken | undefined, fn: () => T): T {
+    if (token?.isCancellationRequested) return fallback;
+    try {
+      return fn();
+    } catch (e) {
+      this.connection.console.error(`${name} failed: ${describeError(e)}`);
+      return fallback;
+    }
+  }
+}
+
+export function describeError(e: unknown): string {
+  if (e instanceof Error) return `${e.name}: ${e.message}\n${e.stack ?? ''}`;
+  return String(e);
+}
+
+export type { FileAnalysis, PlacedDoc };

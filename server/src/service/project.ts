@@ -1,0 +1,87 @@
+// The set of files the language features see: open documents and indexed workspace files. Pure: text
+// comes in through set(), analysis goes out; the LSP layer decides what to read and when to publish.
+import {
+  DocumentCache,
+  finishFile,
+  parseFile,
+  type AnalyzeOptions,
+  type FileAnalysis,
+  type ParsedFile,
+  type PlacedDoc,
+} from '../core/analyze';
+import type { WorkspaceView } from '../core/rules/rule';
+import { makeView } from '../core/workspace';
+
+type Parsed = ParsedFile & { placed: PlacedDoc[] };
+
+export class Project {
+  private readonly cache = new DocumentCache();
+  private readonly files = new Map<string, Parsed>();
+  private generation = 0;
+  private viewGen = -1;
+  private currentView: WorkspaceView | undefined;
+  private readonly memo = new Map<string, { gen: number; analysis: FileAnalysis }>();
+  private sweepCountdown = 200;
+
+  constructor(public options: AnalyzeOptions = {}) {}
+
+  /** Adds or replaces a file. Only documents whose text changed are parsed again. */
+  set(uri: string, text: string): Parsed {
+    const parsed = parseFile(uri, text, this.cache);
+    this.files.set(uri, parsed);
+    this.generation++;
+    if (--this.sweepCountdown <= 0) {
+      this.sweepCountdown = 200;
+      this.sweep();
+    }
+    return parsed;
+  }
+
+  delete(uri: string): void {
+    if (this.files.delete(uri)) this.generation++;
+    this.memo.delete(uri);
+  }
+
+  has(uri: string): boolean {
+    return this.files.has(uri);
+  }
+
+  uris(): string[] {
+    return [...this.files.keys()];
+  }
+
+  parsed(uri: string): Parsed | undefined {
+    return this.files.get(uri);
+  }
+
+  /** Settings changed (severities, secrets): every analysis is stale. */
+  setOptions(options: AnalyzeOptions): void {
+    this.options = options;
+    this.generation++;
+  }
+
+  view(): WorkspaceView {
+    if (!this.currentView || this.viewGen !== this.generation) {
+      this.currentView = makeView([...this.files.values()].map((p) => ({ id: p.id, docs: p.placed })));
+      this.viewGen = this.generation;
+    }
+    return this.currentView;
+  }
+
+  /** Diagnostics, classes and mounts of one file against the whole project (memoised per project state). */
+  analysis(uri: string): FileAnalysis | undefined {
+    const p = this.files.get(uri);
+    if (!p) return undefined;
+    const m = this.memo.get(uri);
+    if (m && m.gen === this.generation) return m.analysis;
+    const analysis = finishFile(p, this.view(), undefined, this.options);
+    this.memo.set(uri, { gen: this.generation, analysis });
+    return analysis;
+  }
+
+  /** Drops cached documents that no file uses any more. */
+  private sweep(): void {
+    for (const p of this.files.values()) for (const d of p.placed) this.cache.touch(d.model.text);
+    this.cache.sweep();
+  }
+}

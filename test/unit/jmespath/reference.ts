@@ -1,0 +1,77 @@
+// Loads the shared compliance data (../shared/jmespath-compliance beside the project, also in CI).
+
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+
+export const PROJECT_ROOT = path.resolve(__dirname, '..', '..', '..');
+export const COMPLIANCE_DIR = path.resolve(PROJECT_ROOT, '..', 'shared', 'jmespath-compliance');
+
+export type RefAscp = 'string' | 'null' | 'non-string' | 'error' | 'crash';
+
+export interface RefCase {
+  id: string;
+  file: string;
+  suite: number;
+  case: number;
+  expression: string;
+  compiles: boolean;
+  outcome: 'result' | 'result-nonjson' | 'error' | 'panic';
+  result?: unknown;
+  goType?: string;
+  errorKind?: string;
+  message?: string;
+  ascp: RefAscp;
+  deterministic: boolean;
+  variants?: unknown[];
+  ascpVariants?: RefAscp[];
+  agreesWithCompliance: boolean | null;
+}
+
+interface Suite {
+  given: unknown;
+  cases: { expression: string }[];
+}
+
+export interface Reference {
+  cases: RefCase[];
+  /** `given` of each case, keyed by id. */
+  givenOf(c: RefCase): unknown;
+}
+
+export function loadReference(): Reference {
+  const ref = JSON.parse(readFileSync(path.join(COMPLIANCE_DIR, 'go-reference.json'), 'utf8')) as {
+    cases: RefCase[];
+  };
+  const files = new Map<string, Suite[]>();
+  for (const f of readdirSync(path.join(COMPLIANCE_DIR, 'tests'))) {
+    if (f.endsWith('.json')) {
+      files.set(f, JSON.parse(readFileSync(path.join(COMPLIANCE_DIR, 'tests', f), 'utf8')) as Suite[]);
+    }
+  }
+  return {
+    cases: ref.cases,
+    givenOf(c: RefCase): unknown {
+      const suite = files.get(c.file)?.[c.suite];
+      if (suite === undefined) throw new Error(`no suite for ${c.id}`);
+      const expr = suite.cases[c.case]?.expression;
+      if (expr !== c.expression) throw new Error(`expression mismatch for ${c.id}`);
+      return suite.given;
+    },
+  };
+}
+
+/** Deep equality that ignores object key order (Go map order is not significant). */
+export function canonical(v: unknown): string {
+  if (typeof v === 'number' && !Number.isFinite(v)) {
+    return JSON.stringify({ $nonjson: Number.isNaN(v) ? 'NaN' : v > 0 ? '+Inf' : '-Inf' });
+  }
+  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
+  if (v !== null && typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    return `{${Object.keys(o)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical(o[k])}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(v === undefined ? null : v);
+}
