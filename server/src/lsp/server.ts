@@ -35,7 +35,7 @@ export class AscpServer {
   private readonly documents = new TextDocuments(TextDocument);
   private readonly project = new Project();
   private settings: AscpSettings = { ...DEFAULT_SETTINGS };
-  private clientCaps = {
+  private readonly clientCaps = {
     snippets: false,
     markdown: false,
     relatedInformation: false,
@@ -53,15 +53,12 @@ export class AscpServer {
     private readonly connection: Connection,
     private readonly features: Feature[] = FEATURES,
   ) {
-    const self = this;
     this.ctx = {
       connection,
       project: this.project,
       documents: this.documents,
       settings: () => this.settings,
-      get client() {
-        return self.clientCaps;
-      },
+      client: this.clientCaps,
       lines: (uri) => this.lines(uri),
       toRange: (uri, span) => {
         const l = this.lines(uri);
@@ -105,12 +102,12 @@ export class AscpServer {
 
   private initialize(p: InitializeParams): InitializeResult {
     const caps = p.capabilities;
-    this.clientCaps = {
+    Object.assign(this.clientCaps, {
       snippets: caps.textDocument?.completion?.completionItem?.snippetSupport === true,
       markdown: (caps.textDocument?.hover?.contentFormat ?? []).includes('markdown'),
       relatedInformation: caps.textDocument?.publishDiagnostics?.relatedInformation === true,
       hierarchicalSymbols: caps.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport === true,
-    };
+    });
     this.configurationSupport = caps.workspace?.configuration === true;
     this.watchedFilesDynamic = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     const folders = p.workspaceFolders?.map((f) => f.uri) ?? (p.rootUri ? [p.rootUri] : []);
