@@ -1,38 +1,19 @@
-import type { Rule } from '../rule';
 import { spc } from '../rule';
-import { contentIssues, issueSpan, paths, staticIssues } from './shared';
+import { jmesRule } from './rule-factory';
 
-export const jmespathCrash: Rule = {
-  meta: {
-    code: 'jmespath-crash',
-    severity: 'error',
-    title: 'A jmesPath `path` that makes go-jmespath panic',
-    ascp: 'Some expressions make go-jmespath v0.4.0 panic (for example calling `merge()` on a non-object, or `contains()` on two objects). ASCP has no recover(), so the provider process crashes on the mount and every pod on the node that mounts secrets at that moment fails until it restarts.',
-    fix: 'Rewrite the expression so its functions get the argument types they expect.',
-    source: 'provider/secret_value.go:36 (jmespath.Search without recover); go-jmespath v0.4.0 functions.go',
-    examples: {
-      trigger: spc(
-        '- objectName: "test/secret"\n  objectType: "secretsmanager"\n  jmesPath:\n    - path: "merge(`1`)"\n      objectAlias: MERGED',
-      ),
-      nearMiss: spc(
-        '- objectName: "test/secret"\n  objectType: "secretsmanager"\n  jmesPath:\n    - path: "to_string(merge(`{}`))"\n      objectAlias: MERGED',
-      ),
-    },
+export const jmespathCrash = jmesRule({
+  code: 'jmespath-crash',
+  severity: 'error',
+  title: 'A jmesPath `path` that makes go-jmespath panic',
+  ascp: 'Some expressions make go-jmespath v0.4.0 panic (for example calling `merge()` on a non-object, or `contains()` on two objects). ASCP has no recover(), so the provider process crashes on the mount and every pod on the node that mounts secrets at that moment fails until it restarts.',
+  fix: 'Rewrite the expression so its functions get the argument types they expect.',
+  source: 'provider/secret_value.go:36 (jmespath.Search without recover); go-jmespath v0.4.0 functions.go',
+  examples: {
+    trigger: spc(
+      '- objectName: "test/secret"\n  objectType: "secretsmanager"\n  jmesPath:\n    - path: "merge(`1`)"\n      objectAlias: MERGED',
+    ),
+    nearMiss: spc(
+      '- objectName: "test/secret"\n  objectType: "secretsmanager"\n  jmesPath:\n    - path: "to_string(merge(`{}`))"\n      objectAlias: MERGED',
+    ),
   },
-  checkClass(ctx) {
-    for (const p of paths(ctx)) {
-      for (const i of staticIssues(p.expr)) {
-        if (i.code !== 'jmespath-crash') continue;
-        ctx.report({ span: issueSpan(p.jmes, i), message: i.message, severity: i.severity });
-      }
-    }
-  },
-  checkContent(ctx) {
-    for (const [j, issues] of contentIssues(ctx)) {
-      for (const i of issues) {
-        if (i.code !== 'jmespath-crash') continue;
-        ctx.report({ span: issueSpan(j, i), message: i.message, severity: i.severity });
-      }
-    }
-  },
-};
+});

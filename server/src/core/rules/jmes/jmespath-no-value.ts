@@ -1,6 +1,6 @@
-import { contentRule, entry, RDS } from './content-rule';
+import { entry, jmesRule, RDS } from './rule-factory';
 
-export const jmespathNoValue = contentRule({
+export const jmespathNoValue = jmesRule({
   code: 'jmespath-no-value',
   severity: 'error',
   title: 'A jmesPath `path` that selects nothing in the secret',

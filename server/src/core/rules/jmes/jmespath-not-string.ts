@@ -1,6 +1,6 @@
-import { contentRule, entry, RDS } from './content-rule';
+import { entry, jmesRule, RDS } from './rule-factory';
 
-export const jmespathNotString = contentRule({
+export const jmespathNotString = jmesRule({
   code: 'jmespath-not-string',
   severity: 'error',
   title: 'A jmesPath `path` that selects a number, boolean, object or list',

@@ -1,6 +1,6 @@
-import { contentRule, entry } from './content-rule';
+import { entry, jmesRule } from './rule-factory';
 
-export const jmespathOrderDependent = contentRule({
+export const jmespathOrderDependent = jmesRule({
   code: 'jmespath-order-dependent',
   severity: 'warning',
   title: "A jmesPath result that depends on Go's random map order",

@@ -1,6 +1,6 @@
-import { contentRule, entry, RDS } from './content-rule';
+import { entry, jmesRule, RDS } from './rule-factory';
 
-export const secretNotJson = contentRule(
+export const secretNotJson = jmesRule(
   {
     code: 'secret-not-json',
     severity: 'error',
@@ -14,5 +14,5 @@ export const secretNotJson = contentRule(
       secrets: { 'prod/db/credentials': 'username=app password=example-only', 'prod/db/json': RDS },
     },
   },
-  true,
+  { onJmesPathKey: true },
 );
