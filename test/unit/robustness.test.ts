@@ -162,3 +162,24 @@ spec:
     assert.deepEqual(ruleErrors.map(String), []);
   });
 });
+
+describe('other providers', () => {
+  it('ignores another provider class entirely, even broken YAML inside it', () => {
+    const conjur = `apiVersion: secrets-store.csi.x-k8s.io/v1
+kind: SecretProviderClass
+metadata:
+  name: conjur
+spec:
+  provider: conjur
+  parameters:
+    secrets: |
+      - "relative/path/username": "db-credentials/username"
+    sslCertificate: |
+$CONJUR_SSL_CERT
+    identity: host/workload-host
+`;
+    const [r] = analyzeWorkspace([{ id: 'c.yaml', text: conjur }]);
+    assert.deepEqual(r?.diagnostics, []);
+    assert.deepEqual(r?.classes, []);
+  });
+});

@@ -114,6 +114,8 @@ export function parseDoc(text: string, index: number): DocModel {
   if (kind === 'SecretProviderClass' && apiVersion.startsWith(SPC_GROUP + '/')) {
     const cls = readClass(root, masked.text, masked.masks);
     if (cls) model.class = cls;
+    // Another provider's class is not ours to judge, not even its YAML (often an envsubst template).
+    if (cls && !cls.isAws) model.syntaxErrors = [];
   } else if (kind && WORKLOAD_PODSPEC[kind]) {
     const w = readWorkload(root, kind);
     if (w && w.volumes.length > 0) model.workload = w;
@@ -159,7 +161,8 @@ function readClass(root: YAMLMap, text: string, masks: Span[]): ClassModel | und
     nameSpan: m.nameSpan,
     namespace: m.namespace,
     apiVersion: strValueOf(apiPair),
-    isAws: provider === undefined || provider.value.trim().toLowerCase() === 'aws',
+    isAws:
+      provider === undefined || provider.kind !== 'string' || provider.value.trim().toLowerCase() === 'aws',
     specSpan: nodeSpan(specPair?.key as Node) ?? nodeSpan(kindPair.value as Node) ?? { start: 0, end: 0 },
     params: new Map(),
     secretObjects: [],
