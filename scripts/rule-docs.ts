@@ -1,13 +1,14 @@
 // Renders rule pages from rule metadata (used by gen-rule-docs.ts and by the test that keeps the pages current).
 import { analyzeWorkspace } from '../server/src/core/analyze';
-import type { Rule } from '../server/src/core/rules/rule';
+import { staticCatalog } from '../server/src/core/rules/aws/catalog';
+import type { ExampleCatalog, Rule } from '../server/src/core/rules/rule';
 
 function exampleDiagnostics(rule: Rule): string {
-  const secrets = rule.meta.examples.secrets;
-  const [r] = analyzeWorkspace(
-    [{ id: 'example.yaml', text: rule.meta.examples.trigger }],
-    secrets ? { secrets: { get: (n) => secrets[n] } } : {},
-  );
+  const { secrets, catalog } = rule.meta.examples;
+  const [r] = analyzeWorkspace([{ id: 'example.yaml', text: rule.meta.examples.trigger }], {
+    ...(secrets ? { secrets: { get: (n) => secrets[n] } } : {}),
+    ...(catalog ? { catalog: staticCatalog(catalog) } : {}),
+  });
   return (r?.diagnostics ?? [])
     .filter((d) => d.code === rule.meta.code)
     .map((d) => {
@@ -15,6 +16,11 @@ function exampleDiagnostics(rule: Rule): string {
       return `example.yaml:${p.line + 1}:${p.character + 1}: ${d.severity} ascp/${d.code}: ${d.message}`;
     })
     .join('\n');
+}
+
+function catalogNote(c: ExampleCatalog): string {
+  const list = (names: string[] | undefined) => (names ?? []).map((n) => `\`${n}\``).join(', ') || 'none';
+  return `\nWith AWS lookups on, where the complete listing of ${c.region}${c.account ? ` (account ${c.account})` : ''} holds the secrets ${list(c.secretsmanager)} and the parameters ${list(c.ssmparameter)}.\n`;
 }
 
 export function renderRulePage(rule: Rule): string {
@@ -36,7 +42,7 @@ ${m.fix}
 \`\`\`yaml
 ${m.examples.trigger.trimEnd()}
 \`\`\`
-${m.examples.secrets ? `\nWith the secret store \`${JSON.stringify(Object.keys(m.examples.secrets))}\` (values not shown).\n` : ''}
+${m.examples.secrets ? `\nWith the secret store \`${JSON.stringify(Object.keys(m.examples.secrets))}\` (values not shown).\n` : ''}${m.examples.catalog ? catalogNote(m.examples.catalog) : ''}
 \`ascp-lint\` says:
 
 \`\`\`

@@ -73,6 +73,18 @@ export interface StartOptions {
   settings?: Record<string, unknown>;
   initializationOptions?: unknown;
   capabilities?: unknown;
+  /** the server's environment; default: this one without AWS credentials or config (tests never reach a real account) */
+  env?: NodeJS.ProcessEnv;
+}
+
+/** This process's environment without any AWS_* variable, shared config or instance metadata. */
+export function offlineEnv(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [k, v] of Object.entries(process.env)) if (!k.startsWith('AWS_')) env[k] = v;
+  env.AWS_CONFIG_FILE = '/nonexistent/aws-config';
+  env.AWS_SHARED_CREDENTIALS_FILE = '/nonexistent/aws-credentials';
+  env.AWS_EC2_METADATA_DISABLED = 'true';
+  return env;
 }
 
 export class TestClient {
@@ -92,7 +104,10 @@ export class TestClient {
 
   constructor(private readonly opts: StartOptions = {}) {
     this.settings = opts.settings ?? {};
-    this.proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: 'pipe' });
+    this.proc = spawn(process.execPath, [SERVER, '--stdio'], {
+      stdio: 'pipe',
+      env: opts.env ?? offlineEnv(),
+    });
     this.proc.stderr.on('data', (d) => (this.stderr += d.toString()));
     this.exited = new Promise((r) => this.proc.on('exit', (code) => r(code)));
     this.conn = createMessageConnection(

@@ -3,10 +3,15 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { analyzeWorkspace } from '../../server/src/core/analyze';
+import { staticCatalog } from '../../server/src/core/rules/aws/catalog';
 import { ALL_RULES } from '../../server/src/core/rules/registry';
+import type { ExampleCatalog } from '../../server/src/core/rules/rule';
 
-function codes(text: string, secrets?: Record<string, string>): string[] {
-  const opts = secrets ? { secrets: { get: (n: string) => secrets[n] } } : {};
+function codes(text: string, secrets?: Record<string, string>, catalog?: ExampleCatalog): string[] {
+  const opts = {
+    ...(secrets ? { secrets: { get: (n: string) => secrets[n] } } : {}),
+    ...(catalog ? { catalog: staticCatalog(catalog) } : {}),
+  };
   const [r] = analyzeWorkspace([{ id: 'example.yaml', text }], opts);
   return (r?.diagnostics ?? []).map((d) => `${d.code}:${d.severity}`);
 }
@@ -23,14 +28,14 @@ describe('rule examples', () => {
   for (const rule of ALL_RULES) {
     const { code } = rule.meta;
     it(`${code}: the trigger example produces it`, () => {
-      const got = codes(rule.meta.examples.trigger, rule.meta.examples.secrets);
+      const got = codes(rule.meta.examples.trigger, rule.meta.examples.secrets, rule.meta.examples.catalog);
       assert.ok(
         got.some((c) => c.startsWith(code + ':')),
         `expected ${code}, got ${JSON.stringify(got)}`,
       );
     });
     it(`${code}: the near miss does not`, () => {
-      const got = codes(rule.meta.examples.nearMiss, rule.meta.examples.secrets);
+      const got = codes(rule.meta.examples.nearMiss, rule.meta.examples.secrets, rule.meta.examples.catalog);
       assert.ok(!got.some((c) => c.startsWith(code + ':')), `unexpected ${code} in ${JSON.stringify(got)}`);
       const errors = got.filter((c) => c.endsWith(':error'));
       assert.deepEqual(errors, [], 'a near miss must be a valid manifest');

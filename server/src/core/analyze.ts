@@ -10,17 +10,20 @@ import {
   type ClassContext,
   type LinkContext,
   type Report,
+  type CatalogLookup,
   type Rule,
   type SecretLookup,
   type WorkspaceView,
 } from './rules/rule';
-import { LineIndex } from './text';
+import { commonPrefixLength, commonSuffixLength, LineIndex } from './text';
 import type { Diagnostic, Severity } from './types';
 
 export type SeveritySetting = Severity | 'ignore';
 
 export interface AnalyzeOptions {
   secrets?: SecretLookup;
+  /** existence facts from AWS; the rules of the aws family read it */
+  catalog?: CatalogLookup;
   severities?: Record<string, SeveritySetting>;
   rules?: Rule[];
 }
@@ -71,6 +74,8 @@ interface DocLocal {
   model: DocModel;
   files: MountedFile[];
   diagnostics: Diagnostic[];
+  /** the class's summary, computed once for the cached document (it depends on nothing else) */
+  summary?: ClassSummary;
 }
 
 /** A cached document result and where the document starts in this file. */
@@ -137,6 +142,7 @@ function localAnalysis(text: string, index: number, rules: Rule[]): DocLocal {
       region: nonEmpty(cls.params.get('region')?.value.value),
       failoverRegion: nonEmpty(cls.params.get('failoverRegion')?.value.value),
       secrets: undefined,
+      catalog: undefined,
       report: () => undefined,
     };
     for (const rule of rules) {
@@ -181,26 +187,62 @@ function safely(f: () => void): void {
   }
 }
 
-/** Parses a file into documents, reusing cached per-document results. */
+/**
+ * Parses a file into documents, reusing cached per-document results. With `previous` (the same file's
+ * last parse, e.g. before a keystroke), documents lying wholly in the text the edit left untouched are
+ * taken from it without hashing their text, and the line index is updated instead of rebuilt.
+ */
 export function parseFile(
   id: string,
   text: string,
   cache?: DocumentCache,
   rules: Rule[] = ALL_RULES,
+  previous?: ParsedFile & { placed: PlacedDoc[] },
 ): ParsedFile & { placed: PlacedDoc[] } {
-  const lines = new LineIndex(text);
-  if (isBinary(text))
-    return { id, text, lines, docs: [], skipped: 'binary file (contains NUL bytes)', placed: [] };
+  // the edit, when the previous parse is of the same file: old [from, oldEnd) became [from, newEnd)
+  let edit: { from: number; oldEnd: number; newEnd: number; delta: number } | undefined;
+  let lines: LineIndex;
+  let binary: boolean;
+  const before = new Map<number, PlacedDoc>();
+  if (previous && previous.id === id && !previous.skipped) {
+    const from = commonPrefixLength(previous.text, text);
+    const tail = commonSuffixLength(previous.text, text, Math.min(previous.text.length, text.length) - from);
+    const oldEnd = previous.text.length - tail;
+    const newEnd = text.length - tail;
+    edit = { from, oldEnd, newEnd, delta: newEnd - oldEnd };
+    lines = previous.lines.edited(text, from, oldEnd, newEnd);
+    // the previous text had no NUL: one can only have come in with the edit
+    binary = text.slice(from, newEnd).includes('\u0000');
+    for (const pd of previous.placed) before.set(pd.base, pd);
+  } else {
+    lines = new LineIndex(text);
+    binary = isBinary(text);
+  }
+  if (binary) return { id, text, lines, docs: [], skipped: 'binary file (contains NUL bytes)', placed: [] };
   const placed: PlacedDoc[] = [];
   splitDocuments(text).forEach((seg, index) => {
-    const docText = text.slice(seg.start, seg.end);
-    // Keyed by text alone: an unchanged document is reused wherever it moved. DocModel.index is the
-    // position where it was first parsed; PlacedDoc.index is the current one.
-    const key = docText;
-    let local = cache?.get(key);
+    let local: DocLocal | undefined;
+    if (edit) {
+      // Same offsets and length inside the unchanged prefix, or shifted by the edit inside the unchanged
+      // suffix: the previous document there has exactly this text.
+      const old =
+        seg.end <= edit.from
+          ? before.get(seg.start)
+          : seg.start >= edit.newEnd
+            ? before.get(seg.start - edit.delta)
+            : undefined;
+      if (old && old.local.model.text.length === seg.end - seg.start) local = old.local;
+    }
     if (!local) {
-      local = localAnalysis(docText, index, rules);
-      cache?.set(key, local);
+      const docText = text.slice(seg.start, seg.end);
+      // Keyed by text alone: an unchanged document is reused wherever it moved. DocModel.index is the
+      // position where it was first parsed; PlacedDoc.index is the current one.
+      const key = docText;
+      local = cache?.get(key);
+      if (!local) {
+        local = localAnalysis(docText, index, rules);
+        cache?.set(key, local);
+      }
     }
     placed.push({ local, model: local.model, files: local.files, base: seg.start, index });
   });
@@ -228,6 +270,7 @@ export function workloadLabel(w: WorkloadModel): string {
 
 export function mountRows(w: WorkloadModel, view: WorkspaceView): MountRow[] {
   const rows: MountRow[] = [];
+  const label = workloadLabel(w);
   for (const c of w.containers) {
     for (const m of c.mounts) {
       const vol = w.volumes.find((v) => v.name?.value === m.name?.value);
@@ -240,13 +283,13 @@ export function mountRows(w: WorkloadModel, view: WorkspaceView): MountRow[] {
       const files =
         override !== undefined ? classFiles(ref.cls, classTranslation(ref.cls, override)) : ref.files;
       const seen = new Set<string>();
+      const sub = m.subPath?.value;
       for (const f of files) {
         if (seen.has(f.name)) continue;
         seen.add(f.name);
-        const sub = m.subPath?.value;
         if (sub && sub !== f.name) continue;
         rows.push({
-          workload: workloadLabel(w),
+          workload: label,
           workloadKind: w.workloadKind,
           workloadName: w.name ?? '',
           namespace: w.namespace,
@@ -265,8 +308,7 @@ export function mountRows(w: WorkloadModel, view: WorkspaceView): MountRow[] {
 }
 
 function classSummary(cls: ClassModel, files: MountedFile[]): ClassSummary {
-  const names: string[] = [];
-  for (const f of files) if (!names.includes(f.name)) names.push(f.name);
+  const names = [...new Set(files.map((f) => f.name))];
   return { name: cls.name ?? '', namespace: cls.namespace, files: names };
 }
 
@@ -301,15 +343,16 @@ export function finishFile(
 ): FileAnalysis {
   const diagnostics: Diagnostic[] = [];
   const classes: ClassSummary[] = [];
-  const mounts: MountRow[] = [];
+  const workloads: WorkloadModel[] = [];
   for (const pd of p.placed) {
     const l = pd.local;
     const docDiags: Diagnostic[] = [...l.diagnostics];
     const model = l.model;
     const cls = model.class && model.class.isAws ? model.class : undefined;
     if (cls) {
-      classes.push(classSummary(cls, l.files));
-      if (opts.secrets) {
+      l.summary ??= classSummary(cls, l.files);
+      classes.push(l.summary);
+      if (opts.secrets || opts.catalog) {
         const ctx: ClassContext = {
           doc: model,
           cls,
@@ -318,6 +361,7 @@ export function finishFile(
           region: nonEmpty(cls.params.get('region')?.value.value),
           failoverRegion: nonEmpty(cls.params.get('failoverRegion')?.value.value),
           secrets: opts.secrets,
+          catalog: opts.catalog,
           report: () => undefined,
         };
         for (const rule of rules) {
@@ -340,7 +384,7 @@ export function finishFile(
       if (model.workload) ctx.workload = model.workload;
       if (ctx.cls || ctx.workload) safely(() => rule.checkLink?.(ctx));
     }
-    if (model.workload) mounts.push(...mountRows(model.workload, view));
+    if (model.workload) workloads.push(model.workload);
     for (const d of docDiags) {
       const s = applySeverity(shift(d, pd.base), opts.severities);
       if (s) diagnostics.push(s);
@@ -350,5 +394,15 @@ export function finishFile(
     (a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.code.localeCompare(b.code),
   );
   const { placed: _placed, ...rest } = p;
-  return { ...rest, diagnostics, classes, mounts };
+  const out = { ...rest, diagnostics, classes } as FileAnalysis;
+  // The mounts table (a row per file per container) is built on first use: publishing diagnostics
+  // after a keystroke does not need it, and on a large file it is tens of thousands of rows.
+  let mounts: MountRow[] | undefined;
+  Object.defineProperty(out, 'mounts', {
+    enumerable: true,
+    configurable: true,
+    get: () => (mounts ??= workloads.flatMap((w) => mountRows(w, view))),
+    set: (v: MountRow[]) => void (mounts = v),
+  });
+  return out;
 }

@@ -7,6 +7,7 @@ import type { FileAnalysis, PlacedDoc } from '../core/analyze';
 import { LineIndex } from '../core/text';
 import type { Span } from '../core/types';
 import type { Project } from '../service/project';
+import type { NameProvider, ValueProvider } from '../service/providers';
 import type { AscpSettings } from '../shared/protocol';
 
 export interface ServerContext {
@@ -15,7 +16,16 @@ export interface ServerContext {
   documents: TextDocuments<TextDocument>;
   settings(): AscpSettings;
   /** the client's capabilities we care about */
-  client: { snippets: boolean; markdown: boolean; relatedInformation: boolean; hierarchicalSymbols: boolean };
+  client: {
+    snippets: boolean;
+    markdown: boolean;
+    relatedInformation: boolean;
+    hierarchicalSymbols: boolean;
+    /** WorkspaceEdit.documentChanges (versioned edits) */
+    documentChanges: boolean;
+    /** definition answers may be LocationLinks */
+    definitionLinks: boolean;
+  };
   lines(uri: string): LineIndex | undefined;
   toRange(uri: string, span: Span): Range;
   toOffset(uri: string, pos: { line: number; character: number }): number | undefined;
@@ -26,6 +36,10 @@ export interface ServerContext {
   safe<T>(name: string, fallback: T, token: CancellationToken | undefined, fn: () => T): T;
   /** Re-publishes diagnostics (and refreshes lenses/hints) of every open document. */
   refreshAll(): void;
+  /** Names in the AWS account for objectName completion; undefined: no such items. */
+  names?: NameProvider;
+  /** Values of secrets (only with ascp.aws.checkValues) for jmesPath path completion. */
+  values?: ValueProvider;
 }
 
 export interface Feature {

@@ -19,6 +19,7 @@ import { onRuleError } from '../core/analyze';
 import { LineIndex } from '../core/text';
 import { Project } from '../service/project';
 import { DEFAULT_SETTINGS, type AscpSettings } from '../shared/protocol';
+import { AwsWiring, awsSettingsFrom } from './aws';
 import type { Feature, ServerContext } from './context';
 import { toLspDiagnostic } from './diagnostics';
 import { FEATURES } from './handlers/index';
@@ -40,6 +41,8 @@ export class AscpServer {
     markdown: false,
     relatedInformation: false,
     hierarchicalSymbols: false,
+    documentChanges: false,
+    definitionLinks: false,
   };
   private configurationSupport = false;
   private watchedFilesDynamic = false;
@@ -48,6 +51,9 @@ export class AscpServer {
   /** link signature per file: when it changes, other open files' diagnostics may change too */
   private readonly signatures = new Map<string, string>();
   private indexing: Promise<void> | undefined;
+  private readonly aws: AwsWiring;
+  /** `ascp.aws` from initializationOptions: what workspace/configuration leaves out falls back to it */
+  private initAws: unknown;
 
   constructor(
     private readonly connection: Connection,
@@ -72,6 +78,13 @@ export class AscpServer {
       safe: (name, fallback, token, fn) => this.safe(name, fallback, token, fn),
       refreshAll: () => this.refreshAll(),
     };
+    this.aws = new AwsWiring(connection, {
+      openModels: () => this.documents.all().flatMap((d) => this.project.parsed(d.uri)?.docs ?? []),
+      reanalyse: () => this.republishAws(),
+      log: (m) => connection.console.info(m),
+    });
+    this.ctx.names = this.aws.service;
+    this.ctx.values = this.aws.service;
   }
 
   listen(): void {
@@ -80,6 +93,8 @@ export class AscpServer {
     c.onInitialize((p) => this.initialize(p));
     c.onInitialized(() => void this.initialized());
     c.onDidChangeConfiguration(() => void this.loadSettings());
+    c.onShutdown(() => this.aws.dispose());
+    this.aws.register();
     c.onDidChangeWatchedFiles((p) => {
       for (const ch of p.changes) void this.watchedFileChanged(ch.uri, ch.type);
     });
@@ -107,13 +122,16 @@ export class AscpServer {
       markdown: (caps.textDocument?.hover?.contentFormat ?? []).includes('markdown'),
       relatedInformation: caps.textDocument?.publishDiagnostics?.relatedInformation === true,
       hierarchicalSymbols: caps.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport === true,
+      documentChanges: caps.workspace?.workspaceEdit?.documentChanges === true,
+      definitionLinks: caps.textDocument?.definition?.linkSupport === true,
     });
     this.configurationSupport = caps.workspace?.configuration === true;
     this.watchedFilesDynamic = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     const folders = p.workspaceFolders?.map((f) => f.uri) ?? (p.rootUri ? [p.rootUri] : []);
     this.workspaceFolders = folders.filter((u) => u.startsWith('file:'));
     const init = p.initializationOptions as { settings?: Partial<AscpSettings> } | undefined;
-    if (init?.settings) this.applySettings(init.settings);
+    this.initAws = init?.settings?.aws;
+    this.applySettings(init?.settings ?? {});
     let capabilities: ServerCapabilities = {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
     };
@@ -128,6 +146,7 @@ export class AscpServer {
         .catch(() => undefined);
     }
     await this.loadSettings();
+    this.aws.start();
     if (this.settings.indexWorkspace) {
       this.indexing = this.indexWorkspace().catch((e) =>
         this.connection.console.error(`indexing failed: ${describeError(e)}`),
@@ -158,8 +177,19 @@ export class AscpServer {
       indexWorkspace: s.indexWorkspace ?? DEFAULT_SETTINGS.indexWorkspace,
       inlayHints: s.inlayHints ?? DEFAULT_SETTINGS.inlayHints,
       codeLens: s.codeLens ?? DEFAULT_SETTINGS.codeLens,
+      // Profile and region only from what the client sent: initializationOptions, then configuration.
+      aws: awsSettingsFrom(this.initAws, s.aws),
     };
-    this.project.setOptions({ ...this.project.options, severities: this.settings.rules });
+    this.aws.configure(this.settings.aws);
+    const { catalog: _c, secrets: _s, ...rest } = this.project.options;
+    this.project.setOptions({ ...rest, severities: this.settings.rules, ...this.aws.service.lookups() });
+  }
+
+  /** AWS facts arrived: analyse open documents again (the lookups read the new facts) and publish. */
+  private republishAws(): void {
+    const { catalog: _c, secrets: _s, ...rest } = this.project.options;
+    this.project.setOptions({ ...rest, ...this.aws.service.lookups() });
+    for (const d of this.documents.all()) this.safe('publish', undefined, undefined, () => this.publish(d));
   }
 
   private lines(uri: string): LineIndex | undefined {
@@ -173,6 +203,7 @@ export class AscpServer {
     const changedLinks = this.signatures.get(doc.uri) !== sig;
     this.signatures.set(doc.uri, sig);
     this.publish(doc);
+    this.aws.documentsChanged();
     if (changedLinks) {
       for (const other of this.documents.all()) if (other.uri !== doc.uri) this.publish(other);
       void this.connection.languages.inlayHint.refresh().catch(() => undefined);

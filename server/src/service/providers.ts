@@ -12,6 +12,7 @@ export interface CatalogItem {
   /** SSM: String | StringList | SecureString */
   type?: string;
   description?: string;
+  /** ISO 8601 */
   lastChanged?: string;
   kmsKeyId?: string;
 }
@@ -24,6 +25,12 @@ export interface CatalogQuery {
   region?: string;
   /** at most this many items */
   limit: number;
+  /**
+   * Hierarchical SSM names (`/a/b/c`) count once per next segment after the prefix's last `/`: the
+   * answer then holds one representative name per folder, which aws/completion-items.ts
+   * nameCompletionItems turns into a folder item. Default false: every name.
+   */
+  hierarchical?: boolean;
 }
 
 export interface CatalogAnswer {
@@ -39,7 +46,27 @@ export interface NameProvider {
   exists(kind: ObjectKind, name: string, region: string | undefined): Promise<boolean | undefined>;
 }
 
+/** Which value: an objectName (name or ARN) of a kind, where ASCP fetches it, and which version. */
+export interface ObjectRef {
+  kind: ObjectKind;
+  name: string;
+  /** the class's region (undefined: the default region; an ARN names its own) */
+  region?: string | undefined;
+  /** objectVersion */
+  version?: string | undefined;
+  /** objectVersionLabel */
+  label?: string | undefined;
+}
+
 /** Values for jmesPath checks. Implementations keep values in memory only, for a short time. */
 export interface ValueProvider {
-  value(kind: ObjectKind, name: string, region: string | undefined, signal?: AbortSignal): Promise<string | undefined>;
+  /** whether values may be fetched at all (`ascp.aws.checkValues`) */
+  enabled(): boolean;
+  value(ref: ObjectRef, signal?: AbortSignal): Promise<string | undefined>;
+  /**
+   * JMESPath expressions that select a string in the JSON value (keys and array positions only,
+   * quoted where JMESPath needs it), for `path` completion; undefined when the value is not known or
+   * not JSON. Never contains any part of a value.
+   */
+  paths(ref: ObjectRef, signal?: AbortSignal): Promise<string[] | undefined>;
 }

@@ -40,6 +40,20 @@ export interface AscpSettings {
   indexWorkspace: boolean;
   inlayHints: boolean;
   codeLens: boolean;
+  /** AWS lookups (names, existence, values) with the credentials of the default provider chain */
+  aws: AwsSettings;
+}
+
+/** Settings under `ascp.aws`. Only the client sends them (never a document): it decides trust. */
+export interface AwsSettings {
+  /** look names up and check that objects exist (when credentials resolve) */
+  enabled: boolean;
+  /** a profile of the shared config/credentials files; '' = the default chain (AWS_PROFILE, default) */
+  profile: string;
+  /** region for classes without `region`; '' = the profile's (or AWS_REGION's) */
+  region: string;
+  /** fetch values (GetSecretValue / GetParameters WithDecryption) to check jmesPath paths */
+  checkValues: boolean;
 }
 
 export const DEFAULT_SETTINGS: AscpSettings = {
@@ -47,4 +61,60 @@ export const DEFAULT_SETTINGS: AscpSettings = {
   indexWorkspace: true,
   inlayHints: true,
   codeLens: true,
+  aws: { enabled: true, profile: '', region: '', checkValues: false },
 };
+
+/** Request: forget the AWS catalog and values, resolve credentials again and list what open documents need. */
+export const RefreshCatalogRequest = 'ascp/refreshCatalog';
+
+/** Notification (server -> client) whenever the AWS state changes. Problems are said once. */
+export const StatusNotification = 'ascp/status';
+
+export type AwsProblemCode =
+  | 'no-credentials'
+  | 'expired-credentials'
+  | 'access-denied'
+  | 'throttled'
+  | 'offline'
+  | 'invalid-region'
+  | 'error';
+
+export interface AwsProblem {
+  code: AwsProblemCode;
+  /** what happened, without any value: e.g. "access denied to secretsmanager:ListSecrets in us-east-1" */
+  message: string;
+  /** service and region concerned, when one */
+  service?: 'secretsmanager' | 'ssm' | 'sts';
+  region?: string;
+}
+
+export interface CatalogStatus {
+  region: string;
+  kind: 'secretsmanager' | 'ssmparameter';
+  /** names known */
+  count: number;
+  /** the listing is complete and authoritative (existence checks run) */
+  complete: boolean;
+  loading: boolean;
+  /** seconds since the last complete listing, when there was one */
+  ageSeconds?: number;
+}
+
+export interface AscpStatus {
+  /** 'off': ascp.aws.enabled is false; 'idle': nothing needed AWS yet */
+  state: 'off' | 'idle' | 'resolving' | 'loading' | 'ready' | 'problem';
+  profile?: string;
+  region?: string;
+  account?: string;
+  /** values are fetched for jmesPath checks */
+  checkValues: boolean;
+  catalogs: CatalogStatus[];
+  /** the latest problem (sent in the one status that reports it first, then repeated only in this field) */
+  problem?: AwsProblem;
+  /** true in the status that reports `problem` for the first time */
+  newProblem?: boolean;
+}
+
+export interface RefreshCatalogResult {
+  status: AscpStatus;
+}

@@ -1,4 +1,5 @@
 // Every rule, in the order ASCP (and before it the API server and the driver) would hit the problem.
+import { AWS_RULES } from './aws/index';
 import { DOCUMENT_RULES } from './document/index';
 import { ENTRY_RULES } from './entry/index';
 import { JMES_RULES } from './jmes/index';
@@ -12,6 +13,7 @@ export const ALL_RULES: Rule[] = [
   ...PARAM_RULES,
   ...OBJECTS_RULES,
   ...ENTRY_RULES,
+  ...AWS_RULES,
   ...JMES_RULES,
   ...POD_RULES,
 ];

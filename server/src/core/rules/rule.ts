@@ -22,7 +22,17 @@ export interface RuleMeta {
     nearMiss: string;
     /** An offline secret store (objectName -> value) both examples are analysed with. */
     secrets?: Record<string, string>;
+    /** What a complete AWS listing holds, for rules that read AnalyzeOptions.catalog. */
+    catalog?: ExampleCatalog;
   };
+}
+
+/** Catalog facts of a rule example: every name of each kind in one region (and account). */
+export interface ExampleCatalog {
+  region: string;
+  account?: string;
+  secretsmanager?: string[];
+  ssmparameter?: string[];
 }
 
 export interface Report {
@@ -33,9 +43,47 @@ export interface Report {
   fixes?: FixData[];
 }
 
+/** Where ASCP fetches an object from, beyond its objectName. */
+export interface ObjectWhere {
+  /** the class's `region` (undefined: the default region; an ARN names its own) */
+  region?: string | undefined;
+  /** objectVersion */
+  version?: string | undefined;
+  /** objectVersionLabel */
+  label?: string | undefined;
+}
+
 /** Looks up a secret's or parameter's value by objectName (name or ARN, as written). */
 export interface SecretLookup {
-  get(objectName: string, objectType: string | undefined): string | undefined;
+  get(objectName: string, objectType: string | undefined, where?: ObjectWhere): string | undefined;
+}
+
+export type ObjectKind = 'secretsmanager' | 'ssmparameter';
+
+/** Every object of one kind in one region of one account, as a complete listing found them. */
+export interface CatalogListing {
+  /** the region listed (named in messages) */
+  region: string;
+  /** the account listed, when known: ARNs of other accounts are never judged */
+  account: string | undefined;
+  /** an object named exactly `name` exists */
+  has(name: string): boolean;
+  /** an object with exactly this ARN exists */
+  hasArn(arn: string): boolean;
+  /** the ARN of the object named `name`, when the listing knows it */
+  arnOf(name: string): string | undefined;
+  /** every name, for "did you mean" */
+  names(): readonly string[];
+}
+
+/**
+ * Existence facts from AWS (AnalyzeOptions.catalog), synchronous: the caller fetched them before.
+ * `listing` answers only when the listing of that kind and region was complete and authoritative;
+ * otherwise undefined, and the rules say nothing about existence.
+ */
+export interface CatalogLookup {
+  /** `region` undefined: the default region (the class names none) */
+  listing(kind: ObjectKind, region: string | undefined): CatalogListing | undefined;
 }
 
 export interface ClassContext {
@@ -47,6 +95,8 @@ export interface ClassContext {
   region: string | undefined;
   failoverRegion: string | undefined;
   secrets: SecretLookup | undefined;
+  /** existence facts from AWS (only in checkContent) */
+  catalog: CatalogLookup | undefined;
   report(r: Report): void;
 }
 
@@ -102,7 +152,7 @@ export interface Rule {
   checkDocument?(ctx: DocumentContext): void;
   /** Checks that need only the class's own document. */
   checkClass?(ctx: ClassContext): void;
-  /** Checks that need the secret values (run only when some are known). */
+  /** Checks that need the secret values or the AWS catalog (run only when one of them is given). */
   checkContent?(ctx: ClassContext): void;
   checkWorkload?(ctx: WorkloadContext): void;
   /** Checks across documents and files. */

@@ -80,7 +80,11 @@ export function contentIssues(ctx: ClassContext): Map<JmesEntryModel, JmesIssue[
     const name = p.entry.objectName?.value ?? '';
     if (name === '') continue;
     if (staticIssues(p.expr).some((i) => i.severity === 'error')) continue; // static rules say it already
-    const value = ctx.secrets.get(name, p.entry.objectType?.value);
+    const value = ctx.secrets.get(name, p.entry.objectType?.value, {
+      region: ctx.region,
+      version: p.entry.objectVersion?.value,
+      label: p.entry.objectVersionLabel?.value,
+    });
     if (value === undefined) continue;
     try {
       m.set(p.jmes, checkJmesContent(p.expr, value, p.jmes.objectAlias?.value ?? '', name));
