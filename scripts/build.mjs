@@ -1,6 +1,7 @@
 // Bundles the CLI, the language server and the VS Code client with esbuild.
 import * as esbuild from 'esbuild';
 import { chmodSync, existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
 const common = {
   bundle: true,
@@ -9,6 +10,12 @@ const common = {
   format: 'cjs',
   sourcemap: true,
   logLevel: 'warning',
+  // `--production` (npm run package): minified bundles for the .vsix; source maps stay beside them.
+  minify: process.argv.includes('--production'),
+  // The `yaml` package's platform-neutral build: the same code as its Node build, without the
+  // `process.env.LOG_TOKENS` / `LOG_STREAM` debug lookups its Node build makes for every token (a
+  // native getenv each, a quarter of the parse time of a large file; see docs/performance.md).
+  alias: { yaml: fileURLToPath(new URL('../node_modules/yaml/browser/index.js', import.meta.url)) },
 };
 const entries = [
   { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
