@@ -33,6 +33,8 @@ Default severity: **${m.severity}**${m.source ? ` · Follows: \`${m.source}\`` :
 
 ${m.ascp}
 
+ASCP says: ${code(m.predicts)}
+
 ## How to fix it
 
 ${m.fix}
@@ -59,17 +61,30 @@ Change the severity with the setting \`ascp.rules\` (\`{"${m.code}": "ignore" | 
 `;
 }
 
+/** Inline code for any text: a fence longer than any run of backticks inside it. */
+export function code(text: string): string {
+  const longest = Math.max(0, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
+  const fence = '`'.repeat(longest + 1);
+  const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${text}${pad}${fence}`;
+}
+
+/** Escapes a table cell's pipes (also inside code spans, as GitHub requires). */
+export function cell(text: string): string {
+  return text.replace(/\|/g, '\\|');
+}
+
 export function renderIndex(rules: Rule[]): string {
   const rows = rules.map(
     (r) =>
-      `| [\`${r.meta.code}\`](${r.meta.code}.md) | ${r.meta.severity} | ${r.meta.title.replace(/\|/g, '\\|')} |`,
+      `| [\`${r.meta.code}\`](${r.meta.code}.md) | ${r.meta.severity} | ${cell(r.meta.title)} | ${cell(code(r.meta.predicts))} |`,
   );
   return `# Rules
 
 Every diagnostic links to its page here. Rules are listed in the order a mount meets the problem.
 
-| Code | Default | What it catches |
-| --- | --- | --- |
+| Code | Default | What it catches | Message at mount time |
+| --- | --- | --- | --- |
 ${rows.join('\n')}
 `;
 }

@@ -758,7 +758,8 @@ describe('secretObjects field, type, key and name checks', () => {
     const li = new LineIndex(text);
     const got = diags.map((d) => {
       const p = li.positionAt(d.span.start);
-      return `${p.line + 1}:${p.character + 1} ${/`([^`]+)`/.exec(d.message.slice(d.message.indexOf('fails with')))?.[1]}`;
+      const quoted = /`([^`]+)`/.exec(d.message.slice(d.message.indexOf('fails with')))?.[1] ?? '';
+      return `${p.line + 1}:${p.character + 1} ${quoted.replace(/^.*, err: /, '')}`;
     });
     assert.deepEqual(got.sort(), [
       '13:7 secret name is empty',

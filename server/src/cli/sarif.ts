@@ -137,6 +137,7 @@ export function sarifLog(results: readonly FileAnalysis[], opts: SarifOptions = 
           severity: d.severity,
           title: d.code,
           ascp: d.code,
+          predicts: '',
           fix: d.code,
           examples: { trigger: '', nearMiss: '' },
         });

@@ -34,6 +34,11 @@ export function compilesInGo(expr: string): boolean {
 export const ASCP_MOUNT_FAILS =
   'The volume mount fails (the pod reports "Failed to fetch secret from all regions") and the pod does not start.';
 
+/** When go-jmespath panics, the provider process dies mid-call: the driver reports the broken gRPC call. */
+export const ASCP_CRASH_MOUNT_FAILS =
+  'The mount fails with "failed to mount secrets store objects for pod <namespace>/<pod>, err: rpc error: ' +
+  'code = Unavailable desc = ..." and the pod does not start.';
+
 export function invalidJmesPathMessage(expr: string): string {
   return `Invalid JMES Path: ${expr}.`;
 }
@@ -320,7 +325,7 @@ export function compileError(expr: string): JmesCompileError | undefined {
       message:
         `go-jmespath panics while parsing this path (${parsed.message}): an unquoted key followed by U+0080 ` +
         `makes its lexer index past a table. ASCP has no recover(), so the provider process crashes. ` +
-        `Quote the key.`,
+        `${ASCP_CRASH_MOUNT_FAILS} Quote the key.`,
       offset,
       length: 1,
       cause: 'other',

@@ -3,7 +3,7 @@
 
 import { closest, distance } from 'fastest-levenshtein';
 import type { AstNode } from './ast.js';
-import { ASCP_MOUNT_FAILS, compileError, tryParse } from './compile.js';
+import { ASCP_CRASH_MOUNT_FAILS, ASCP_MOUNT_FAILS, compileError, tryParse } from './compile.js';
 import { evaluateAst, outcomeOf } from './evaluate.js';
 import { decodeJsonLikeGo } from './gojson.js';
 import { code, quoteIdentifierIfNeeded, yamlSingleQuoted } from './quote.js';
@@ -420,7 +420,7 @@ export function checkJmesContent(
       severity: 'error',
       message:
         `With this secret go-jmespath panics while evaluating the path (${r.message}). ASCP has no recover(), so ` +
-        'the provider process crashes and the mount fails.',
+        `the provider process crashes. ${ASCP_CRASH_MOUNT_FAILS}`,
       ...whole,
     });
   }

@@ -2,7 +2,7 @@
 // terms, and whether that can change between mounts because Go randomises map iteration order.
 
 import type { AstNode } from './ast.js';
-import { ASCP_MOUNT_FAILS, invalidJmesPathMessage, tryParse } from './compile.js';
+import { ASCP_CRASH_MOUNT_FAILS, ASCP_MOUNT_FAILS, invalidJmesPathMessage, tryParse } from './compile.js';
 import { DOCUMENT_ORDER, execute, newContext } from './interpreter.js';
 import type { EvalContext, MapOrder } from './interpreter.js';
 import type { AscpOutcome, JmesEvaluation } from './types.js';
@@ -170,7 +170,7 @@ export function mountMessage(expr: string, r: RunResult, alias = '<objectAlias>'
     case 'panic':
       return (
         `go-jmespath panics while evaluating this path (${r.message}). ASCP has no recover(), so the ` +
-        `provider process crashes and every mount it serves fails until it restarts.`
+        `provider process crashes and every mount it serves fails until it restarts. ${ASCP_CRASH_MOUNT_FAILS}`
       );
     case 'too-complex':
       return "The path or the value is nested too deeply for this checker to evaluate; ASCP's outcome is unknown here.";

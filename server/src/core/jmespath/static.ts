@@ -6,7 +6,13 @@
 // string for any secret, and "no kind at all" means evaluation never completes normally.
 
 import type { AstNode } from './ast.js';
-import { ASCP_MOUNT_FAILS, compileError, invalidJmesPathMessage, tryParse } from './compile.js';
+import {
+  ASCP_CRASH_MOUNT_FAILS,
+  ASCP_MOUNT_FAILS,
+  compileError,
+  invalidJmesPathMessage,
+  tryParse,
+} from './compile.js';
 import { FUNCTION_NAMES, functionSignature, isKnownFunction } from './interpreter.js';
 import { code, yamlSingleQuoted } from './quote.js';
 import type { JmesIssue } from './types.js';
@@ -650,8 +656,8 @@ export function checkJmesStatic(expr: string): JmesIssue[] {
         code: 'jmespath-crash',
         severity: f.certainty === 'certain' || always ? 'error' : 'warning',
         message:
-          `${f.message}. ASCP has no recover(): the provider process crashes ${always ? 'for every secret value' : f.certainty === 'certain' ? 'whenever this part is evaluated' : 'for such values'}, ` +
-          'and the mount fails.',
+          `${f.message}. ASCP has no recover(): the provider process crashes ${always ? 'for every secret value' : f.certainty === 'certain' ? 'whenever this part is evaluated' : 'for such values'}. ` +
+          ASCP_CRASH_MOUNT_FAILS,
         ...span,
       });
     } else if (f.code === 'jmespath-eval-error') {

@@ -1,6 +1,7 @@
 // The rule framework: one rule per module, each with a stable code, a default severity, the message
-// ASCP (or the driver, kubelet, the API server) would give, how to fix it, and two example manifests:
-// one that triggers the rule and a near miss that must not. Tests and the rule pages use the examples.
+// ASCP (or the driver, kubelet, the API server) would give (`predicts`), how to fix it, and two example
+// manifests: one that triggers the rule and a near miss that must not. Tests and the rule pages use the
+// examples.
 import type { ClassModel, DocModel, EntryModel, WorkloadModel } from '../model';
 import type { MountedFile, Translation } from '../mounts';
 import type { Diagnostic, FixData, RelatedInfo, Severity, Span } from '../types';
@@ -11,9 +12,15 @@ export interface RuleMeta {
   title: string;
   /** What ASCP / the driver / the API server does, with the message users see at mount time. */
   ascp: string;
+  /**
+   * The exact message ASCP (or the driver, kubelet, the API server, kubectl) prints at apply or
+   * mount time for this problem, with `<placeholders>` for the variable parts. When nothing fails
+   * and ASCP silently does something unwanted instead: what happens, prefixed `(no error) `.
+   */
+  predicts: string;
   /** How to fix it. */
   fix: string;
-  /** Where in ASCP's (or the driver's) source the behaviour comes from. */
+  /** Where in ASCP's (or the driver's) source the behaviour comes from, as file:line where one exists. */
   source?: string;
   examples: {
     /** A manifest that must produce this code. */

@@ -80,9 +80,12 @@ export const objectNotFound: Rule = {
     code: 'object-not-found',
     severity: 'warning',
     title: 'A secret or parameter that does not exist in the region (AWS catalog)',
-    ascp: 'ASCP fetches every object at mount time: a secret that does not exist makes `GetSecretValue` fail with ResourceNotFoundException and the mount fails with `Failed to fetch secret from all regions. Verify secret exists and required permissions are granted for: <name>`; a missing parameter comes back in `InvalidParameters` and the mount fails with `<region>: invalid parameters: <name>`. Names are case-sensitive. This check runs only with AWS lookups on (the editor with credentials, or `ascp-lint --aws`) and only when the complete listing of that region could be read; it is a warning because the account your credentials see may not be the one the cluster reads from.',
+    ascp: "ASCP fetches every object at mount time: a secret that does not exist makes `GetSecretValue` fail with ResourceNotFoundException, a 4xx error that ASCP treats as fatal, and the mount fails with `<region>: Failed fetching secret <name>: operation error Secrets Manager: GetSecretValue, https response error StatusCode: 400, RequestID: <id>, ResourceNotFoundException: Secrets Manager can't find the specified secret.`; a missing parameter comes back in `InvalidParameters` and the mount fails with `400: <region>: invalid parameters: <name>` (with `:<version>` or `:<label>` when one is set). Names are case-sensitive. This check runs only with AWS lookups on (the editor with credentials, or `ascp-lint --aws`) and only when the complete listing of that region could be read; it is a warning because the account your credentials see may not be the one the cluster reads from.",
+    predicts:
+      "<region>: Failed fetching secret <name>: operation error Secrets Manager: GetSecretValue, https response error StatusCode: 400, RequestID: <id>, ResourceNotFoundException: Secrets Manager can't find the specified secret.",
     fix: 'Correct the name (the message suggests a close one), create the object in that region, or set `region` to where it lives.',
-    source: 'provider/secrets_manager_provider.go:72-97; provider/parameter_store_provider.go:143-154',
+    source:
+      'provider/secrets_manager_provider.go:81-83,231-233; provider/parameter_store_provider.go:124-128,143-154; utils/error_handling_helper.go:10-21',
     examples: {
       trigger: spc('- objectName: "test/secrt"\n  objectType: "secretsmanager"', { region: 'us-east-1' }),
       nearMiss: spc('- objectName: "test/secret"\n  objectType: "secretsmanager"', { region: 'us-east-1' }),
@@ -111,10 +114,12 @@ export const objectNotFound: Rule = {
       if (verdict.suggestion !== undefined) message += ` (did you mean ${q(verdict.suggestion)}?)`;
       if (otherHas)
         message += `; a ${NOUN[other]} of that name exists there: ${q('objectType')} should be ${q(other)}`;
+      // ASCP names the entry's primary objectName for a secret, and the name it sent for a parameter.
+      const sent = ref.name.value + (ref.version ? ':' + ref.version : ref.label ? ':' + ref.label : '');
       message +=
         ref.kind === 'secretsmanager'
-          ? `: the mount would fail with \`Failed to fetch secret from all regions\`.`
-          : `: the mount would fail with \`${listing.region}: invalid parameters: ${ref.name.value}\`.`;
+          ? `: the mount would fail with \`${listing.region}: Failed fetching secret ${ref.entry.objectName?.value ?? ref.name.value}: operation error Secrets Manager: GetSecretValue, https response error StatusCode: 400, RequestID: ..., ResourceNotFoundException: Secrets Manager can't find the specified secret.\`.`
+          : `: the mount would fail with \`400: ${listing.region}: invalid parameters: ${sent}\`.`;
       const fixes: FixData[] = [];
       if (literalObjects(ctx.cls)) {
         if (verdict.suggestion !== undefined)

@@ -7,6 +7,7 @@ export const aliasQuotes: Rule = {
     severity: 'warning',
     title: 'Quote characters inside an alias become part of the file name',
     ascp: 'Only `path` is a JMESPath expression. ASCP\'s README suggests `\'"hyphenated-alias"\'` for aliases too, but an alias is a plain file name: the quotes end up in the file name (`"db-password"` with the quotes), and secretObjects or the app will not find it.',
+    predicts: '(no error) the quotes become part of the file name',
     fix: 'Write the alias without the inner quotes: `objectAlias: db-password`.',
     source: 'provider/secret_descriptor.go:118-132 (alias used as the file name verbatim)',
     examples: {

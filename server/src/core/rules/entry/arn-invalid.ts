@@ -8,6 +8,7 @@ export const arnInvalid: Rule = {
     severity: 'error',
     title: 'An `objectName` that starts with `arn:` but is not an ARN',
     ascp: 'A name starting with `arn:` is parsed as an ARN, which needs six `:`-separated sections (`arn:partition:service:region:account:resource`); otherwise every mount fails with `Invalid ARN format in object name: <name>`. The same applies to `failoverObject.objectName`.',
+    predicts: 'Invalid ARN format in object name: <name>',
     fix: 'Write the full ARN, e.g. `arn:aws:secretsmanager:us-east-1:111122223333:secret:test/secret-AbCdEf`, or use the plain name with `objectType`.',
     source: 'provider/secret_descriptor.go:326-333; aws-sdk-go-v2 aws/arn.Parse',
     examples: {

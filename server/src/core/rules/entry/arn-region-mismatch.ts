@@ -8,6 +8,7 @@ export const arnRegionMismatch: Rule = {
     severity: 'error',
     title: 'An ARN from another region than `region` (or `failoverRegion`)',
     ascp: "ASCP requires an ARN's region to equal the class's `region` (for `failoverObject`, the `failoverRegion`): otherwise every mount fails with `ARN region must match region <region>: <name>`.",
+    predicts: 'ARN region must match region <region>: <name>',
     fix: "Use the ARN of the secret's replica in that region, or fix `region`.",
     source: 'provider/secret_descriptor.go:335-338,300-303',
     examples: {

@@ -8,6 +8,7 @@ export const arnServiceInvalid: Rule = {
     severity: 'error',
     title: 'An ARN of a service ASCP does not read',
     ascp: "Without `objectType`, ASCP takes the type from the ARN's service, which must be `secretsmanager` or `ssm` (or `ssmparameter`); otherwise every mount fails with `Invalid service in ARN: <service>`.",
+    predicts: 'Invalid service in ARN: <service>',
     fix: 'Use a Secrets Manager or SSM Parameter Store ARN.',
     source: 'provider/secret_descriptor.go:345-349',
     examples: {

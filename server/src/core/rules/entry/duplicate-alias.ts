@@ -18,6 +18,7 @@ export const duplicateAlias: Rule = {
     severity: 'error',
     title: 'An alias used twice',
     ascp: 'ASCP rejects an `objectAlias` that an earlier entry already used as its alias or as a jmesPath alias (`found duplicate object alias <a>`), and a jmesPath alias that any earlier alias used (`Name already in use for objectAlias: found duplicate object alias <a> in JMES path entry <path>`).',
+    predicts: 'found duplicate object alias <alias>',
     fix: 'Rename one of the aliases.',
     source: 'provider/secret_descriptor.go:466-483',
     examples: {

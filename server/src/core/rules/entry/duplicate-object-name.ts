@@ -22,6 +22,8 @@ export const duplicateObjectName: Rule = {
     severity: 'error',
     title: 'The same `objectName` twice without something to tell them apart',
     ascp: 'ASCP allows one name twice only when alias or version label differs. It compares each entry with the latest earlier entry of the same name and rejects four combinations: `found descriptor with duplicate object name <n>, no object alias, and no version label` (and the variants with a duplicate alias and/or duplicate label).',
+    predicts:
+      'found descriptor with duplicate object name <name>, <no object alias|duplicate object alias <alias>>, and <no version label|duplicate version label <label>>',
     fix: 'Give the entries different `objectAlias` values (e.g. `secret-current`, `secret-previous`) or different `objectVersionLabel`s.',
     source: 'provider/secret_descriptor.go:424-459',
     examples: {

@@ -7,6 +7,7 @@ export const emptyEntry: Rule = {
     severity: 'error',
     title: 'An empty list item in `objects`',
     ascp: 'A bare `-` decodes to a null entry and every mount fails with `Empty descriptor entry in SecretProviderClass`.',
+    predicts: 'Empty descriptor entry in SecretProviderClass',
     fix: 'Remove the empty `-` line or complete the entry.',
     source: 'provider/secret_descriptor.go:399-401',
     examples: {

@@ -11,6 +11,7 @@ export const failoverAliasMissing: Rule = {
     severity: 'error',
     title: 'An entry with `failoverObject` needs `objectAlias`',
     ascp: 'The primary and failover names differ (they are ARNs in two regions), so ASCP needs an `objectAlias` for the file name: without one every mount fails with `object alias must be specified for objects with failover entries: <name>`.',
+    predicts: 'object alias must be specified for objects with failover entries: <name>',
     fix: 'Add `objectAlias: <file name>` to the entry.',
     source: 'provider/secret_descriptor.go:289-293',
     examples: {

@@ -12,6 +12,7 @@ export const failoverRegionMissing: Rule = {
     severity: 'error',
     title: '`failoverObject` without `failoverRegion`',
     ascp: 'A failover object is fetched from `failoverRegion`; without that parameter every mount fails with `failover object allowed only when failover region is defined: <name>`.',
+    predicts: 'failover object allowed only when failover region is defined: <name>',
     fix: 'Add `failoverRegion: "<region>"` to `spec.parameters`.',
     source: 'provider/secret_descriptor.go:295-298',
     examples: {

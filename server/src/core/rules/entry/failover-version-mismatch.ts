@@ -16,6 +16,7 @@ export const failoverVersionMismatch: Rule = {
     severity: 'error',
     title: 'Primary and failover `objectVersion` differ',
     ascp: "ASCP requires `failoverObject.objectVersion` to equal the entry's `objectVersion` (an omitted one counts as empty): otherwise every mount fails with `object versions must match between primary and failover regions: <name>`.",
+    predicts: 'object versions must match between primary and failover regions: <name>',
     fix: 'Give both the same `objectVersion`, or neither.',
     source: 'provider/secret_descriptor.go:310-312',
     examples: {

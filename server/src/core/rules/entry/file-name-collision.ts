@@ -21,6 +21,7 @@ export const fileNameCollision: Rule = {
     severity: 'warning',
     title: 'Two entries write the same file',
     ascp: "ASCP checks duplicate names and aliases only in a few combinations. An alias equal to another entry's objectName, the same name with two version labels and no aliases, or names that only collide after `/` is translated (`a/b` and `a_b`) all write one file: the last write wins and the other value is silently lost.",
+    predicts: '(no error) the last write wins; the other value is lost',
     fix: 'Give each entry a distinct `objectAlias`.',
     source: 'provider/secret_descriptor.go:118-132,424-483 (what is and is not checked)',
     examples: {

@@ -9,6 +9,7 @@ export const filePermissionInvalid: Rule = {
     severity: 'error',
     title: '`filePermission` must be four octal digits, quoted',
     ascp: "ASCP accepts an empty filePermission or exactly four octal digits (`^[0-7]{4}$`), on entries and on jmesPath entries (which inherit the entry's). Anything else fails every mount with `Invalid File Permission: <value>`. An unquoted `0640` is a YAML 1.1 octal integer that reaches ASCP as `416`.",
+    predicts: 'Invalid File Permission: <value>',
     fix: 'Quote four octal digits: `filePermission: "0640"`.',
     source: 'provider/secret_descriptor.go:19,227-238,265-269,281-285',
     examples: {

@@ -7,6 +7,7 @@ export const jmesAliasMissing: Rule = {
     severity: 'error',
     title: 'A jmesPath entry without `objectAlias`',
     ascp: 'Every jmesPath entry needs an `objectAlias`, the name of the file it writes: without one every mount fails with `Object alias must be specified for JMES object`.',
+    predicts: 'Object alias must be specified for JMES object',
     fix: 'Add `objectAlias: <file name>` to the jmesPath entry.',
     source: 'provider/secret_descriptor.go:277-279',
     examples: {

@@ -7,6 +7,7 @@ export const jmesPathMissing: Rule = {
     severity: 'error',
     title: 'A jmesPath entry without `path`',
     ascp: "Every jmesPath entry needs a `path` (a JMESPath expression into the secret's JSON): without one every mount fails with `Path must be specified for JMES object`.",
+    predicts: 'Path must be specified for JMES object',
     fix: 'Add `path: <key>` to the jmesPath entry.',
     source: 'provider/secret_descriptor.go:272-275',
     examples: {

@@ -7,6 +7,7 @@ export const objectNameMissing: Rule = {
     severity: 'error',
     title: '`objectName` is required',
     ascp: 'Every entry needs a non-empty `objectName` (a secret name or ARN, or a parameter name or ARN); without one every mount fails with `Object name must be specified`.',
+    predicts: 'Object name must be specified',
     fix: 'Add `objectName: "<secret or parameter name>"`.',
     source: 'provider/secret_descriptor.go:246-248',
     examples: {

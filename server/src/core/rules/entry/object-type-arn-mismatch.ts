@@ -8,6 +8,7 @@ export const objectTypeArnMismatch: Rule = {
     severity: 'error',
     title: '`objectType` contradicts the ARN',
     ascp: "When both are given, `objectType` must agree with the ARN's service (`ssm` ARNs are `ssmparameter`); otherwise every mount fails with `objectType does not match ARN: <name>`. The failover ARN is checked against the same objectType.",
+    predicts: 'objectType does not match ARN: <name>',
     fix: 'Remove `objectType` (the ARN says it) or correct it.',
     source: 'provider/secret_descriptor.go:357-360',
     examples: {

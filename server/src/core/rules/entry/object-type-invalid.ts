@@ -9,6 +9,7 @@ export const objectTypeInvalid: Rule = {
     severity: 'error',
     title: '`objectType` must be `secretsmanager` or `ssmparameter`',
     ascp: 'ASCP accepts exactly `secretsmanager` and `ssmparameter` (case-sensitive; `ssm` is rejected even though ARNs use it): anything else fails every mount with `Invalid objectType: <type>`.',
+    predicts: 'Invalid objectType: <type>',
     fix: 'Write `objectType: "secretsmanager"` or `objectType: "ssmparameter"`.',
     source: 'provider/secret_descriptor.go:351-355',
     examples: {

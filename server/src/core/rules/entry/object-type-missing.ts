@@ -10,6 +10,7 @@ export const objectTypeMissing: Rule = {
     severity: 'error',
     title: '`objectType` is required unless `objectName` is an ARN',
     ascp: "Without a full ARN, ASCP cannot tell a Secrets Manager secret from an SSM parameter: every mount fails with `Must use objectType when a full ARN is not specified: <name>`. A failover name is checked against the entry's own objectType.",
+    predicts: 'Must use objectType when a full ARN is not specified: <name>',
     fix: 'Add `objectType: "secretsmanager"` or `objectType: "ssmparameter"`.',
     source: 'provider/secret_descriptor.go:340-343',
     examples: {

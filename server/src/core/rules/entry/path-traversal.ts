@@ -9,6 +9,7 @@ export const pathTraversal: Rule = {
     severity: 'error',
     title: 'A file name that climbs out of the mount with `../`',
     ascp: 'With `pathTranslation: "False"`, slashes stay in file names, and ASCP refuses any name containing a `..` path component: `path can not contain ../: <objectName>` (it prints objectName even when the alias is the culprit). jmesPath aliases are not checked by ASCP.',
+    predicts: 'path can not contain ../: <objectName>',
     fix: 'Use an `objectAlias` without `..`, or keep path translation on.',
     source: 'provider/secret_descriptor.go:16,260-263',
     examples: {

@@ -13,6 +13,7 @@ export const ssmVersionAndLabel: Rule = {
     severity: 'error',
     title: 'An SSM parameter cannot have both `objectVersion` and `objectVersionLabel`',
     ascp: 'ASCP requests SSM parameters as `name:version` or `name:label`, never both: an entry (or its failoverObject) with both fails every mount with `ssm parameters can not specify both objectVersion and objectVersionLabel: <name>`.',
+    predicts: 'ssm parameters can not specify both objectVersion and objectVersionLabel: <name>',
     fix: 'Keep either `objectVersion` or `objectVersionLabel`.',
     source: 'provider/secret_descriptor.go:255-258,305-308',
     examples: {

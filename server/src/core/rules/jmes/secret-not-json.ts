@@ -6,6 +6,7 @@ export const secretNotJson = jmesRule(
     severity: 'error',
     title: 'jmesPath on a value that is not JSON',
     ascp: "ASCP decodes the secret (or parameter) value with Go's encoding/json before evaluating any jmesPath entry; a value that is not JSON fails the whole mount with `Invalid JSON used with jmesPath in secret: <objectName>.`.",
+    predicts: 'Invalid JSON used with jmesPath in secret: <objectName>.',
     fix: 'Store the value as a JSON object, or drop `jmesPath` and mount the value as one file.',
     source: 'provider/secret_value.go:26-31',
     examples: {

@@ -7,8 +7,10 @@ export const objectsExtraDocument: Rule = {
     severity: 'warning',
     title: 'A second YAML document inside `objects` is ignored',
     ascp: 'sigs.k8s.io/yaml reads only the first YAML document of the string; entries after an inner `---` are silently dropped and never mounted.',
+    predicts: '(no error) entries after the inner --- are silently dropped and never mounted',
     fix: 'Remove the inner `---` so every entry is in one list.',
-    source: 'sigs.k8s.io/yaml v1.6.0 yaml.go (yaml.Unmarshal decodes one document)',
+    source:
+      'provider/secret_descriptor.go:386-391; sigs.k8s.io/yaml v1.6.0 yaml.go:156-162; go-yaml v2.4.4 yaml.go:137-149 (decodes one document)',
     examples: {
       trigger: spc(
         '- objectName: "/test/parameter"\n  objectType: "ssmparameter"\n---\n- objectName: "/test/other"\n  objectType: "ssmparameter"',

@@ -8,8 +8,9 @@ export const objectsSyntax: Rule = {
     severity: 'error',
     title: 'The `objects` string is not valid YAML',
     ascp: 'ASCP parses `objects` with sigs.k8s.io/yaml (go-yaml v2, YAML 1.1). A syntax error fails every mount with `Failed to load SecretProviderClass: error converting YAML to JSON: yaml: line N: ...` (N counts lines inside the string).',
+    predicts: 'Failed to load SecretProviderClass: error converting YAML to JSON: yaml: <reason>',
     fix: 'Fix the YAML inside `objects` (indentation with spaces, not tabs; quote values containing `: ` or `#`). A literal block (`objects: |`) is the safest form.',
-    source: 'provider/secret_descriptor.go:386-391',
+    source: 'provider/secret_descriptor.go:386-391; sigs.k8s.io/yaml v1.6.0 yaml.go:72-75',
     examples: {
       trigger: spc('- objectName: "/test/parameter"\n   objectType: "ssmparameter"'),
       nearMiss: spc('- objectName: "/test/parameter"\n  objectType: "ssmparameter"'),

@@ -8,8 +8,10 @@ export const unknownKey: Rule = {
     severity: 'warning',
     title: 'A key ASCP ignores inside `objects`',
     ascp: 'ASCP decodes entries without strict field checking: unknown keys are dropped silently, so a misspelt `objectTyp` or `jmesPaths` simply has no effect (and often surfaces later as another error, such as a missing objectType). Key names are matched case-insensitively, so `ObjectName` works.',
+    predicts: '(no error) the key is dropped silently and has no effect',
     fix: 'Use the field names ASCP knows: objectName, objectType, objectAlias, objectVersion, objectVersionLabel, filePermission, jmesPath (path, objectAlias, filePermission) and failoverObject (objectName, objectVersion, objectVersionLabel).',
-    source: 'provider/secret_descriptor.go:26-88; sigs.k8s.io/yaml (non-strict Unmarshal)',
+    source:
+      'provider/secret_descriptor.go:26-88,386-391; sigs.k8s.io/yaml v1.6.0 yaml.go:55-57 (non-strict Unmarshal)',
     examples: {
       trigger: spc('- objectName: "test/secret"\n  objectType: "secretsmanager"\n  objectAlais: "creds"'),
       nearMiss: spc('- objectName: "test/secret"\n  objectType: "secretsmanager"\n  objectAlias: "creds"'),

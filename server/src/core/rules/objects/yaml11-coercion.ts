@@ -8,6 +8,8 @@ export const yaml11Coercion: Rule = {
     severity: 'warning',
     title: 'An unquoted value that YAML 1.1 turns into something else',
     ascp: 'ASCP parses `objects` as YAML 1.1 and converts scalars into strings the Go way: `yes`/`on`/`y` become `"true"`, `no`/`off` become `"false"`, `0755` (octal) becomes `"493"`, `1_000` becomes `"1000"`, `1.10` becomes `"1.1"`. The mounted file name or requested version is then not what was written.',
+    predicts:
+      '(no error) the value is silently converted (yes becomes true, 0755 becomes 493) and used as converted',
     fix: 'Quote the value: `objectAlias: "yes"`, `objectVersion: "0755"`.',
     source: 'go-yaml v2 resolve.go:37-42,150-156; sigs.k8s.io/yaml yaml.go:329-356',
     examples: {

@@ -7,9 +7,10 @@ export const apiVersionDeprecated: Rule = {
     severity: 'warning',
     title: 'SecretProviderClass v1alpha1 is deprecated',
     ascp: 'The API server still serves `secrets-store.csi.x-k8s.io/v1alpha1` but warns on every apply: "secrets-store.csi.x-k8s.io/v1alpha1 is deprecated. Use secrets-store.csi.x-k8s.io/v1 instead." A later driver release may stop serving it.',
+    predicts: 'secrets-store.csi.x-k8s.io/v1alpha1 is deprecated. Use secrets-store.csi.x-k8s.io/v1 instead.',
     fix: 'Use `apiVersion: secrets-store.csi.x-k8s.io/v1`; the schema is the same.',
     source:
-      'driver: config/crd/bases/secrets-store.csi.x-k8s.io_secretproviderclasses.yaml (v1alpha1 deprecated)',
+      'driver: config/crd/bases/secrets-store.csi.x-k8s.io_secretproviderclasses.yaml:94-96 (v1alpha1 deprecated)',
     examples: {
       trigger: `apiVersion: secrets-store.csi.x-k8s.io/v1alpha1
 kind: SecretProviderClass

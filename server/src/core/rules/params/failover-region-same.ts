@@ -7,6 +7,7 @@ export const failoverRegionSame: Rule = {
     severity: 'error',
     title: '`failoverRegion` equals `region`',
     ascp: 'ASCP refuses a failover region equal to the primary one: `<region>: failover region cannot be the same as the primary region`.',
+    predicts: '<region>: failover region cannot be the same as the primary region',
     fix: 'Use a different region for `failoverRegion`, or remove it.',
     source: 'server/server.go:283-289',
     examples: {

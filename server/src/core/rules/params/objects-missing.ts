@@ -7,6 +7,7 @@ export const objectsMissing: Rule = {
     severity: 'warning',
     title: 'No objects to mount',
     ascp: 'A missing or empty `objects` parameter is not an error for ASCP: the mount succeeds and the pod gets an empty directory.',
+    predicts: '(no error) the mount succeeds with no files: the pod gets an empty directory',
     fix: 'List the secrets and parameters to mount under `objects: |`.',
     source: 'provider/secret_descriptor.go:386-397',
     examples: {

@@ -7,7 +7,9 @@ export const objectsNotString: Rule = {
     code: 'objects-not-string',
     severity: 'error',
     title: '`objects` must be a string holding YAML, not a YAML list',
-    ascp: '`spec.parameters` is a map of strings, so a YAML list written directly under `objects:` never reaches ASCP: the API server rejects the class (`spec.parameters.objects in body must be of type string: "array"`).',
+    ascp: '`spec.parameters` is a map of strings, so a YAML list written directly under `objects:` never reaches ASCP: the API server rejects the class (`spec.parameters.objects: Invalid value: "array": spec.parameters.objects in body must be of type string: "array"`).',
+    predicts:
+      'spec.parameters.objects: Invalid value: "<type>": spec.parameters.objects in body must be of type string: "<type>"',
     fix: 'Write `objects: |` and indent the list below it, so the list is the text of a literal block string.',
     source: 'driver: config/crd/bases/secrets-store.csi.x-k8s.io_secretproviderclasses.yaml:43-47',
     examples: {
@@ -39,6 +41,7 @@ spec:
     const p = ctx.cls.params.get('objects');
     if (!p || (p.value.kind !== 'seq' && p.value.kind !== 'map')) return;
     const v = p.value;
+    const t = v.kind === 'seq' ? 'array' : 'object';
     const text = ctx.doc.text;
     // Turn the list into a literal block: keep its lines, indented two more columns.
     const first = lineStartOf(text, v.span.start);
@@ -60,7 +63,7 @@ spec:
       : [];
     ctx.report({
       span: p.keySpan,
-      message: `${q('objects')} is a YAML ${v.kind === 'seq' ? 'list' : 'mapping'}, but ${q('spec.parameters')} only holds strings: the API server rejects the class (\`spec.parameters.objects in body must be of type string: "${v.kind === 'seq' ? 'array' : 'object'}"\`). Write ${q('objects: |')} and indent the list under it.`,
+      message: `${q('objects')} is a YAML ${v.kind === 'seq' ? 'list' : 'mapping'}, but ${q('spec.parameters')} only holds strings: the API server rejects the class (\`spec.parameters.objects: Invalid value: "${t}": spec.parameters.objects in body must be of type string: "${t}"\`). Write ${q('objects: |')} and indent the list under it.`,
       fixes,
     });
   },

@@ -8,6 +8,7 @@ export const parametersMissing: Rule = {
     severity: 'error',
     title: 'spec.parameters is missing or empty',
     ascp: 'The driver refuses a class without parameters: every mount fails with `parameters not set in <namespace>/<name>`.',
+    predicts: 'parameters not set in <namespace>/<name>',
     fix: 'Add `spec.parameters.objects` listing the secrets and parameters to mount.',
     source: 'driver: pkg/secrets-store/utils.go:173-178',
     examples: {

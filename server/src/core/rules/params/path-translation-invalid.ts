@@ -7,6 +7,7 @@ export const pathTranslationInvalid: Rule = {
     severity: 'error',
     title: '`pathTranslation` must be `False` or one character',
     ascp: "ASCP accepts an empty value (default `_`), `False` in any letter case (translation off), or exactly one byte; anything else fails the mount before any object is read: `pathTranslation must be either 'False' or a single character string`. The length is counted in bytes, so a multi-byte character such as `·` fails too.",
+    predicts: "pathTranslation must be either 'False' or a single character string",
     fix: 'Use a single ASCII character such as `"_"` or `"-"`, or `"False"`.',
     source: 'provider/secret_descriptor.go:377-384',
     examples: {

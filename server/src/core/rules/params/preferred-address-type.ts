@@ -8,6 +8,8 @@ export const preferredAddressType: Rule = {
     severity: 'warning',
     title: '`preferredAddressType` value or use',
     ascp: 'ASCP 3.x reads `preferredAddressType` case-insensitively as `ipv4`, `ipv6` or `auto` and silently treats anything else as `auto`; 2.0.0-2.2.2 failed the mount with `invalid preferred address type: <v>` for anything but lower-case `ipv4`/`ipv6`/`auto`. It only matters with Pod Identity (`usePodIdentity: "true"`).',
+    predicts:
+      '(no error) ASCP 3.x silently uses auto for an unknown value (2.0.0-2.2.2 failed with invalid preferred address type: <value>)',
     fix: 'Use lower-case `ipv4` or `ipv6` (or remove it for `auto`), together with `usePodIdentity: "true"`.',
     source: 'server/server.go:48,132; credential_provider/pod_identity_credential_provider.go:66-104',
     examples: {

@@ -7,6 +7,7 @@ export const providerMissing: Rule = {
     severity: 'error',
     title: 'spec.provider is missing',
     ascp: 'The CRD does not require `spec.provider`, so the class is accepted, but every mount fails with `provider not set in <namespace>/<name>`.',
+    predicts: 'provider not set in <namespace>/<name>',
     fix: 'Add `provider: aws` under `spec`.',
     source: 'driver: pkg/secrets-store/utils.go:165-170',
     examples: {

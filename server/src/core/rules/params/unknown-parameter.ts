@@ -18,6 +18,7 @@ export const unknownParameter: Rule = {
     severity: 'warning',
     title: 'A parameter ASCP does not read (probably misspelt)',
     ascp: 'ASCP reads its parameters with exact, case-sensitive map lookups and ignores every other key silently, so `Region:` or `objets:` has no effect at all.',
+    predicts: '(no error) ASCP ignores the key silently; the parameter has no effect',
     fix: 'Spell the key exactly: `objects`, `region`, `failoverRegion`, `pathTranslation`, `usePodIdentity`, `preferredAddressType`.',
     source: 'server/server.go:125-133',
     examples: {

@@ -11,6 +11,8 @@ export const usePodIdentityInvalid: Rule = {
     severity: 'error',
     title: '`usePodIdentity` is not a Go boolean',
     ascp: 'ASCP parses `usePodIdentity` with Go\'s strconv.ParseBool, which accepts only 1, t, T, TRUE, true, True, 0, f, F, FALSE, false, False. Anything else (`yes`, `on`, `enabled`) fails the mount: `failed to parse usePodIdentity value, error: strconv.ParseBool: parsing "yes": invalid syntax`.',
+    predicts:
+      'failed to parse usePodIdentity value, error: strconv.ParseBool: parsing "<value>": invalid syntax',
     fix: 'Write `usePodIdentity: "true"` (EKS Pod Identity) or remove it (IRSA).',
     source: 'server/server.go:166-173',
     examples: {

@@ -2,7 +2,7 @@ import { sameNamespace } from '../../workspace';
 import type { RelatedInfo } from '../../types';
 import type { ClassRef, LinkContext, Rule } from '../rule';
 import { q } from '../rule';
-import { didYouMean, namespaceTemplated, scalarText, templated } from './util';
+import { anyClassNameTemplated, didYouMean, namespaceTemplated, scalarText, templated } from './util';
 
 /** Related information pointing at a class, in this file or another one. */
 function relatedClass(ctx: LinkContext, ref: ClassRef, message: string): RelatedInfo[] {
@@ -24,6 +24,8 @@ export const classNotFound: Rule = {
     severity: 'warning',
     title: "The volume names a SecretProviderClass that is not defined (in the pod's namespace)",
     ascp: 'At mount time the driver fetches the SecretProviderClass named by `volumeAttributes.secretProviderClass` from the **pod\'s** namespace; if there is none, every mount fails with `failed to get secretproviderclass <namespace>/<name>, error: secretproviderclasses.secrets-store.csi.x-k8s.io "<name>" not found` and the pod stays in ContainerCreating. A class in another namespace is never used. This is a warning, not an error, because the class may already exist in the cluster.',
+    predicts:
+      'failed to get secretproviderclass <namespace>/<name>, error: secretproviderclasses.secrets-store.csi.x-k8s.io "<name>" not found',
     fix: 'Use the exact `metadata.name` of the class, and create the class in the namespace the workload runs in.',
     source: 'driver: pkg/secrets-store/nodeserver.go:126,184-188; pkg/secrets-store/utils.go:88-98',
     examples: {
@@ -96,8 +98,6 @@ spec:
     if (!w) return;
     const view = ctx.workspace;
     const podNs = namespaceTemplated(ctx.doc) ? undefined : w.namespace;
-    // A class whose name is a template could be the one referenced: do not claim "not found" then.
-    const anyTemplatedName = view.classes.some((c) => templated(c.doc, c.cls.nameSpan));
     const nsText = podNs ?? '<pod namespace>';
     for (const vol of w.volumes) {
       const spc = vol.secretProviderClass;
@@ -120,7 +120,8 @@ spec:
         });
         continue;
       }
-      if (anyTemplatedName) continue;
+      // A class whose name is a template could be the one referenced: do not claim "not found" then.
+      if (anyClassNameTemplated(view)) continue;
       const local = view.classes.filter((c) => sameNamespace(c.cls.namespace, podNs));
       const suggestion = didYouMean(
         name,

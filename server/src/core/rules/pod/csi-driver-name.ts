@@ -20,9 +20,11 @@ export const csiDriverName: Rule = {
     severity: 'error',
     title: 'The CSI volume must use driver `secrets-store.csi.k8s.io`',
     ascp: 'The Secrets Store CSI driver registers itself with kubelet as `secrets-store.csi.k8s.io` (its CSIDriver object has that name). kubelet looks the inline volume\'s `driver` up among the drivers registered on the node, by exact, case-sensitive name; any other name fails every mount with `MountVolume.SetUp failed for volume "<volume>" : kubernetes.io/csi: mounter.SetUpAt failed to get CSI client: driver name <driver> not found in the list of registered CSI drivers`, and the pod stays in ContainerCreating. `secrets-store.csi.x-k8s.io` is the API group of the SecretProviderClass, not the driver. Without a `driver` at all the API server rejects the workload: `spec.volumes[0].csi.driver: Required value`.',
+    predicts:
+      'kubernetes.io/csi: mounter.SetUpAt failed to get CSI client: driver name <driver> not found in the list of registered CSI drivers',
     fix: "Set `driver: secrets-store.csi.k8s.io` under the volume's `csi:`.",
     source:
-      'driver: deploy/csidriver.yaml:4, cmd/secrets-store-csi-driver/main.go:52; kubernetes: pkg/volume/csi/csi_client.go newCsiDriverClient ("driver name %s not found in the list of registered CSI drivers")',
+      'driver: deploy/csidriver.yaml:4, cmd/secrets-store-csi-driver/main.go:52; kubernetes: pkg/volume/csi/csi_mounter.go SetUpAt ("mounter.SetUpAt failed to get CSI client: %v"), csi_client.go newCsiDriverClient ("driver name %s not found in the list of registered CSI drivers")',
     examples: {
       trigger: `apiVersion: v1
 kind: Pod
@@ -113,7 +115,7 @@ spec:
       else why = `It looks like a misspelling of ${q(CSI_DRIVER_NAME)}.`;
       ctx.report({
         span: d.span,
-        message: `kubelet cannot mount volume ${q(volName)}: \`driver name ${value} not found in the list of registered CSI drivers\`, and the pod stays in ContainerCreating. ${why} Use ${q(CSI_DRIVER_NAME)}.`,
+        message: `kubelet cannot mount volume ${q(volName)}: \`kubernetes.io/csi: mounter.SetUpAt failed to get CSI client: driver name ${value} not found in the list of registered CSI drivers\`, and the pod stays in ContainerCreating. ${why} Use ${q(CSI_DRIVER_NAME)}.`,
         fixes: [
           {
             title: `Use ${CSI_DRIVER_NAME}`,

@@ -8,6 +8,7 @@ export const csiReadOnly: Rule = {
     severity: 'error',
     title: 'The CSI volume must set `readOnly: true`',
     ascp: 'kubelet passes the inline volume\'s `csi.readOnly` to NodePublishVolume (absent or null = false), and the driver refuses anything but read-only: every mount fails with `rpc error: code = InvalidArgument desc = Readonly is not true in request` and the pod stays in ContainerCreating. The container\'s `volumeMounts[].readOnly` does not count. `readOnly` is a boolean in the Pod API: a quoted `"true"` (or a number) is not a boolean, so the API server rejects the workload before anything is mounted (`json: cannot unmarshal string into Go struct field CSIVolumeSource.spec.volumes.csi.readOnly of type bool`).',
+    predicts: 'Readonly is not true in request',
     fix: "Add `readOnly: true` (an unquoted boolean) under the volume's `csi:`.",
     source:
       'driver: pkg/secrets-store/nodeserver.go:207-210; kubernetes: pkg/volume/csi/csi_plugin.go NewMounter (readOnly from volSrc.ReadOnly only when set)',

@@ -49,6 +49,8 @@ export const secretObjectInvalidName: Rule = {
     severity: 'error',
     title: "The synced Secret's name or a data key is not valid in Kubernetes",
     ascp: 'The driver creates a Kubernetes Secret named `secretName` (trimmed) with one entry per `data[].key` (trimmed). The API server requires the name to be a lowercase RFC 1123 subdomain and every key to match `[-._a-zA-Z0-9]+` (not `.`, `..` or starting with `..`); otherwise the create is rejected (`Secret "My_Secret" is invalid: metadata.name: Invalid value: ...`, in the driver log as `failed to create Kubernetes secret`) and the Secret never appears. The SecretProviderClass itself applies cleanly, since the CRD does not check these strings.',
+    predicts:
+      "Secret \"<name>\" is invalid: metadata.name: Invalid value: \"<name>\": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')",
     fix: 'Use lower-case letters, digits, `-` and `.` for `secretName`; letters, digits, `-`, `_` and `.` for keys (e.g. `db_password` instead of `db/password`).',
     source:
       'driver: controllers/secretproviderclasspodstatus_controller.go:291,323-335; kubernetes: pkg/apis/core/validation/validation.go ValidateSecret (ValidateSecretName, IsConfigMapKey)',

@@ -70,6 +70,7 @@ export const secretObjectNameNotMounted: Rule = {
     severity: 'error',
     title: '`secretObjects[].data[].objectName` must be the name of a mounted file',
     ascp: 'The sync does not look objects up in AWS: it reads the files the mount wrote, keyed by their path relative to the mount, and matches `data[].objectName` (trimmed) exactly against those names. The file name is the objectAlias (or jmesPath objectAlias) if set, else the objectName, with every `/` translated to `_` by default — so `/test/parameter` is the file `_test_parameter`, and an entry with an alias is only reachable by its alias. Any other name fails the sync with `failed to get data in spc <ns>/<class> for secret <secret>, err: file matching objectName <name> not found in the pod`, and the Kubernetes Secret is never created.',
+    predicts: 'file matching objectName <name> not found in the pod',
     fix: 'Use the mounted file name (the message lists them), e.g. `_test_parameter` for objectName `/test/parameter`, or the objectAlias.',
     source:
       'driver: pkg/util/secretutil/secret.go:187-202; pkg/util/fileutil/filesystem.go:36-111; provider/secret_descriptor.go:118-132',

@@ -13,6 +13,8 @@ export const secretObjectNotString: Rule = {
     severity: 'error',
     title: '`secretObjects` fields must be strings (and `data` a list)',
     ascp: 'The CRD declares `secretName`, `type`, `data[].objectName` and `data[].key` as strings and `data` as a list. kubectl reads YAML 1.1, so an unquoted `yes`, `on`, `true` or `0123` is a boolean or number, and the API server rejects the whole class: `spec.secretObjects[0].data[0].key: Invalid value: "boolean": spec.secretObjects[0].data[0].key in body must be of type string: "boolean"`.',
+    predicts:
+      'spec.secretObjects[<i>].<field>: Invalid value: "<type>": spec.secretObjects[<i>].<field> in body must be of type <string|array>: "<type>"',
     fix: 'Quote the value: `key: "yes"`.',
     source:
       'driver: apis/v1/secretproviderclass_types.go:29-47; config/crd/bases/secrets-store.csi.x-k8s.io_secretproviderclasses.yaml:51-86',

@@ -18,6 +18,7 @@ export const secretObjectTlsKey: Rule = {
     severity: 'error',
     title: 'A `kubernetes.io/tls` secretObject only supports the keys `tls.crt` and `tls.key`',
     ascp: "For `type: kubernetes.io/tls` the sync extracts the certificate (key `tls.crt`) or the private key (key `tls.key`) from each file's PEM content; any other key fails the sync with `failed to get cert data from file <path>, err: key '<key>' is not supported. Only 'tls.key' and 'tls.crt' are supported`, and the Secret is not created.",
+    predicts: "key '<key>' is not supported. Only 'tls.key' and 'tls.crt' are supported",
     fix: 'Use `key: tls.crt` for the certificate file and `key: tls.key` for the private-key file (both can point at the same file holding cert and key), or use `type: Opaque` for other keys.',
     source: 'driver: pkg/util/secretutil/secret.go:46-54,207-214',
     examples: {

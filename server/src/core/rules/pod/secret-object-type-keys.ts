@@ -24,6 +24,7 @@ export const secretObjectTypeKeys: Rule = {
     severity: 'error',
     title: 'A typed secretObject lacks the keys its Secret type requires',
     ascp: 'The driver creates the synced Secret with the `type` and keys given in `secretObjects`, and the API server validates typed Secrets: `kubernetes.io/tls` needs both `tls.crt` and `tls.key`, `kubernetes.io/basic-auth` needs `username` or `password`, `kubernetes.io/ssh-auth` needs `ssh-privatekey`, `kubernetes.io/dockerconfigjson` needs `.dockerconfigjson`, and `kubernetes.io/dockercfg` needs `.dockercfg`. Otherwise the create is rejected (`Secret "<name>" is invalid: data[tls.key]: Required value`, in the driver log as `failed to create Kubernetes secret`) and the Secret never appears.',
+    predicts: 'Secret "<name>" is invalid: data[<key>]: Required value',
     fix: 'Add a data item for each required key, or use `type: Opaque`.',
     source:
       'driver: controllers/secretproviderclasspodstatus_controller.go:300,323-335; kubernetes: pkg/apis/core/validation/validation.go ValidateSecret',

@@ -1,7 +1,7 @@
 import { sameNamespace } from '../../workspace';
 import type { Rule } from '../rule';
 import { q } from '../rule';
-import { isMounted, namespaceTemplated, templated } from './util';
+import { isMounted, namespaceTemplated, templated, workloadsNamingClass } from './util';
 
 export const secretObjectsUnmounted: Rule = {
   meta: {
@@ -9,6 +9,8 @@ export const secretObjectsUnmounted: Rule = {
     severity: 'information',
     title: 'No workload mounts this class, so its `secretObjects` are never synced',
     ascp: 'The driver creates the Kubernetes Secrets listed in `secretObjects` only after a pod has successfully mounted the class (the sync runs from the SecretProviderClassPodStatus written at mount time), and deletes them again when no pod mounts it any more. Applying the class alone creates nothing: a Deployment that only reads the Secret through `envFrom`/`secretKeyRef` waits forever with `secret "<name>" not found`. kubelet also skips volumes that no container mounts, so the volume must appear in some container\'s `volumeMounts`.',
+    predicts:
+      '(no error) applying the class creates no Secret; until a pod mounts it, its readers fail with secret "<name>" not found',
     fix: 'Mount the class in the workload that uses the Secret: a `csi` volume with `driver: secrets-store.csi.k8s.io`, `readOnly: true`, `volumeAttributes.secretProviderClass: <this class>`, plus a `volumeMounts` entry in one of its containers. (The driver must also be installed with `syncSecret.enabled=true`.)',
     source:
       'driver: pkg/secrets-store/nodeserver.go:254-266; controllers/secretproviderclasspodstatus_controller.go:220-359; docs/book/src/topics/sync-as-kubernetes-secret.md:69-72',
@@ -92,7 +94,8 @@ spec:
     const name = cls.name;
     if (templated(ctx.doc, cls.nameSpan)) return;
     let referencedOnly = false;
-    for (const ref of ctx.workspace.workloads) {
+    // Only workloads with a volume naming this class (or a templated class) can change the outcome.
+    for (const ref of workloadsNamingClass(ctx.workspace, name)) {
       const w = ref.workload;
       const nsUnknown = namespaceTemplated(ref.doc) || namespaceTemplated(ctx.doc);
       if (!nsUnknown && !sameNamespace(w.namespace, cls.namespace)) continue;

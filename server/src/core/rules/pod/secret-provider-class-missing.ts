@@ -8,6 +8,7 @@ export const secretProviderClassMissing: Rule = {
     severity: 'error',
     title: 'The CSI volume must name a SecretProviderClass',
     ascp: 'The driver reads the class name from the volume attribute `secretProviderClass`; when it is missing or empty every mount fails with `rpc error: code = Unknown desc = secretProviderClass is not set` and the pod stays in ContainerCreating.',
+    predicts: 'secretProviderClass is not set',
     fix: "Add `volumeAttributes: {secretProviderClass: <name of your SecretProviderClass>}` under the volume's `csi:`.",
     source: 'driver: pkg/secrets-store/nodeserver.go:123,180-182',
     examples: {

@@ -19,6 +19,8 @@ export const subpathNotMounted: Rule = {
     severity: 'warning',
     title: '`subPath` names a file the class does not mount',
     ascp: "With `subPath`, kubelet bind-mounts one entry of the volume at `mountPath`. ASCP only writes the files the class's `objects` produce (objectAlias or objectName, with every `/` translated to `_` by default); when no such file exists, kubelet prepares the missing subPath itself (an empty directory, or a container that fails to start), and the container never sees the secret at `mountPath`. (Note too that subPath mounts never receive rotated content.)",
+    predicts:
+      '(no error) kubelet creates the missing subPath itself, so the container never sees the secret at mountPath',
     fix: 'Set `subPath` to a mounted file name (a relative path; the API server rejects an absolute one) as listed in the message (e.g. `_prod_db_password` for objectName `/prod/db/password`), or give the object an `objectAlias`.',
     source:
       'provider/secret_descriptor.go:118-132 (GetFileName); driver: docs/book/src/known-limitations.md (subPath and rotation)',

@@ -17,7 +17,7 @@ import { WORKLOAD_PODSPEC } from '../../parse';
 import type { Span } from '../../types';
 import { getMap, getPair, getSeq, plainString } from '../../yamlnav';
 import { lineEndOf, lineStartOf, quoted } from '../edits';
-import { q } from '../rule';
+import { q, type WorkloadRef, type WorkspaceView } from '../rule';
 
 export const CSI_DRIVER_NAME = 'secrets-store.csi.k8s.io';
 
@@ -120,10 +120,74 @@ export function templated(doc: DocModel, span: Span): boolean {
 }
 
 const TEMPLATED_NS = /^\s*namespace:\s*["']?\{\{/m;
+/** Link rules ask this for every class x workload pair: the answer is computed once per document. */
+const nsTemplated = new WeakMap<DocModel, boolean>();
 
 /** The document's metadata.namespace is a template (its value is masked, not comparable). */
 export function namespaceTemplated(doc: DocModel): boolean {
-  return TEMPLATED_NS.test(doc.text);
+  let v = nsTemplated.get(doc);
+  if (v === undefined) {
+    v = doc.text.includes('{{') && TEMPLATED_NS.test(doc.text);
+    nsTemplated.set(doc, v);
+  }
+  return v;
+}
+
+/** Per workspace view: whether some class's name is a template (it could be any name). */
+const classNameTemplated = new WeakMap<WorkspaceView, boolean>();
+
+export function anyClassNameTemplated(view: WorkspaceView): boolean {
+  let v = classNameTemplated.get(view);
+  if (v === undefined) {
+    v = view.classes.some((c) => templated(c.doc, c.cls.nameSpan));
+    classNameTemplated.set(view, v);
+  }
+  return v;
+}
+
+interface VolumeIndex {
+  /** workloads with a volume whose (untemplated) secretProviderClass is the key */
+  byClass: Map<string, WorkloadRef[]>;
+  /** workloads with a volume whose secretProviderClass is a template (it could name any class) */
+  templatedClass: WorkloadRef[];
+  order: Map<WorkloadRef, number>;
+}
+const volumeIndexes = new WeakMap<WorkspaceView, VolumeIndex>();
+
+/**
+ * The workloads, in workspace order, that have a CSI volume naming class `name` or naming a class
+ * through a template: every other workload's volumes are irrelevant to that class. Built once per
+ * view, so that a rule looking at every class does not scan every workload for each.
+ */
+export function workloadsNamingClass(view: WorkspaceView, name: string): WorkloadRef[] {
+  let ix = volumeIndexes.get(view);
+  if (!ix) {
+    ix = { byClass: new Map(), templatedClass: [], order: new Map() };
+    view.workloads.forEach((ref, i) => {
+      (ix as VolumeIndex).order.set(ref, i);
+      let isTemplated = false;
+      const names = new Set<string>();
+      for (const vol of ref.workload.volumes) {
+        const spc = vol.secretProviderClass;
+        if (!spc) continue;
+        if (templated(ref.doc, spc.span)) isTemplated = true;
+        else names.add(spc.value);
+      }
+      if (isTemplated) (ix as VolumeIndex).templatedClass.push(ref);
+      for (const n of names) {
+        const list = (ix as VolumeIndex).byClass.get(n) ?? [];
+        list.push(ref);
+        (ix as VolumeIndex).byClass.set(n, list);
+      }
+    });
+    volumeIndexes.set(view, ix);
+  }
+  const named = ix.byClass.get(name) ?? [];
+  if (ix.templatedClass.length === 0) return named;
+  const order = ix.order;
+  return [...new Set([...named, ...ix.templatedClass])].sort(
+    (a, b) => (order.get(a) as number) - (order.get(b) as number),
+  );
 }
 
 /** Is a CSI volume mounted by some container or initContainer? */
@@ -224,9 +288,7 @@ export function filesKnown(cls: ClassModel, translation: Translation): boolean {
 
 /** Unique file names, in mount order. */
 export function fileNames(files: MountedFile[]): string[] {
-  const out: string[] = [];
-  for (const f of files) if (!out.includes(f.name)) out.push(f.name);
-  return out;
+  return [...new Set(files.map((f) => f.name))];
 }
 
 /** `a`, `b`, `c` (and N more) for messages. */

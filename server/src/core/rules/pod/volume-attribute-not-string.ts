@@ -11,6 +11,8 @@ export const volumeAttributeNotString: Rule = {
     severity: 'error',
     title: '`volumeAttributes` values must be strings',
     ascp: 'In the Pod API `csi.volumeAttributes` is a `map[string]string`. kubectl reads YAML 1.1, so unquoted `true`, `False`, `yes`, `0755` or `2` are booleans or numbers, and the API server rejects the whole workload: `Pod in version "v1" cannot be handled as a Pod: json: cannot unmarshal bool into Go struct field CSIVolumeSource.spec.volumes.csi.volumeAttributes of type string`. (The driver copies every volume attribute over the class parameters, so pods do set `usePodIdentity` or `pathTranslation` here.)',
+    predicts:
+      '<kind> in version "<version>" cannot be handled as a <kind>: json: cannot unmarshal <type> into Go struct field CSIVolumeSource.<pod spec path>.volumes.csi.volumeAttributes of type string',
     fix: 'Quote the value: `usePodIdentity: "true"`.',
     source:
       'kubernetes: k8s.io/api/core/v1 CSIVolumeSource.VolumeAttributes map[string]string; driver: pkg/secrets-store/nodeserver.go:198-199',

@@ -8,6 +8,8 @@ export const volumeMountUnknown: Rule = {
     severity: 'error',
     title: 'A volumeMount names a volume the pod does not have',
     ascp: 'Every `volumeMounts[].name` must be the name of a volume in the same pod spec; otherwise the API server rejects the workload: `Pod "web" is invalid: spec.containers[0].volumeMounts[0].name: Not found: "secret-store-inline"`. A typo here also leaves the real secrets volume unmounted.',
+    predicts:
+      '<kind> "<name>" is invalid: <containers path>[<i>].volumeMounts[<j>].name: Not found: "<volume>"',
     fix: "Use the volume's exact name (names are case-sensitive), or add the volume under `volumes:`.",
     source:
       'kubernetes: pkg/apis/core/validation/validation.go validateVolumeMounts (field.NotFound on volumeMounts[].name)',

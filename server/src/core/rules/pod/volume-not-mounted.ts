@@ -8,6 +8,8 @@ export const volumeNotMounted: Rule = {
     severity: 'warning',
     title: 'No container mounts the secrets volume',
     ascp: 'kubelet only sets up volumes that some container or initContainer mounts (it logs `Skipping unused volume` for the others). An unmounted Secrets Store volume is therefore never published: ASCP fetches nothing, no container sees the secrets, and the class\'s `secretObjects` are never synced to a Kubernetes Secret (the sync only runs after a mount), so an `envFrom`/`secretKeyRef` on that Secret fails with `secret "<name>" not found`.',
+    predicts:
+      '(no error) kubelet skips the unused volume: nothing is fetched or mounted, and secretObjects are not synced',
     fix: "Add a `volumeMounts` entry with the volume's name (and a `mountPath`, e.g. `/mnt/secrets-store`, `readOnly: true`) to the container that needs the secrets.",
     source:
       'kubernetes: pkg/kubelet/volumemanager/populator/desired_state_of_world_populator.go processPodVolumes ("Skipping unused volume"); driver: pkg/secrets-store/nodeserver.go:254-266',
