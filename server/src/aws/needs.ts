@@ -18,24 +18,49 @@ function param(doc: DocModel, key: string): string | undefined {
   return v === undefined || v === '' ? undefined : v;
 }
 
-export function needsOf(docs: Iterable<DocModel>): Needs {
-  const listings = new Map<string, { kind: ObjectKind; region: string | undefined }>();
-  const values = new Map<string, ObjectRef>();
-  for (const doc of docs) {
-    const cls = doc.class;
-    if (!cls || !cls.isAws || !cls.objects) continue;
-    const region = param(doc, 'region');
-    const failoverRegion = param(doc, 'failoverRegion');
-    if (region !== undefined && !isRegion(region)) continue;
+type Need = ['listing', string, Needs['listings'][number]] | ['value', string, ObjectRef];
+
+/**
+ * What one document needs, in the order needsOf meets it. A DocModel never changes once built (it is
+ * cached for its text), so this is computed once per document: the server asks for the needs of every
+ * open document after each keystroke.
+ */
+const perDocument = new WeakMap<DocModel, Need[]>();
+
+function needsOfDocument(doc: DocModel): Need[] {
+  const known = perDocument.get(doc);
+  if (known) return known;
+  const out: Need[] = [];
+  const cls = doc.class;
+  const region = param(doc, 'region');
+  const failoverRegion = param(doc, 'failoverRegion');
+  if (cls && cls.isAws && cls.objects && (region === undefined || isRegion(region))) {
     for (const ref of objectRefs(cls, region, isRegion(failoverRegion) ? failoverRegion : undefined)) {
       if (ref.region !== undefined && !isRegion(ref.region)) continue;
-      listings.set(`${ref.kind}:${ref.region ?? ''}`, { kind: ref.kind, region: ref.region });
+      out.push(['listing', `${ref.kind}:${ref.region ?? ''}`, { kind: ref.kind, region: ref.region }]);
       if (!ref.failover && ref.entry.jmesPath.some((j) => (j.path?.value ?? '') !== '')) {
         const v: ObjectRef = { kind: ref.kind, name: ref.name.value, region: ref.region };
         if (ref.version) v.version = ref.version;
         if (ref.label) v.label = ref.label;
-        values.set(JSON.stringify([v.kind, v.name, v.region ?? '', v.version ?? '', v.label ?? '']), v);
+        out.push([
+          'value',
+          JSON.stringify([v.kind, v.name, v.region ?? '', v.version ?? '', v.label ?? '']),
+          v,
+        ]);
       }
+    }
+  }
+  perDocument.set(doc, out);
+  return out;
+}
+
+export function needsOf(docs: Iterable<DocModel>): Needs {
+  const listings = new Map<string, { kind: ObjectKind; region: string | undefined }>();
+  const values = new Map<string, ObjectRef>();
+  for (const doc of docs) {
+    for (const n of needsOfDocument(doc)) {
+      if (n[0] === 'listing') listings.set(n[1], n[2]);
+      else values.set(n[1], n[2]);
     }
   }
   return { listings: [...listings.values()], values: [...values.values()] };

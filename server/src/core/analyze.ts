@@ -234,7 +234,9 @@ export function parseFile(
       if (old && old.local.model.text.length === seg.end - seg.start) local = old.local;
     }
     if (!local) {
-      const docText = text.slice(seg.start, seg.end);
+      // After an edit, the document's text is copied out of the file's text: a slice would keep that
+      // whole version of the file alive for as long as the document is cached (a version per keystroke).
+      const docText = edit ? ownCopy(text.slice(seg.start, seg.end)) : text.slice(seg.start, seg.end);
       // Keyed by text alone: an unchanged document is reused wherever it moved. DocModel.index is the
       // position where it was first parsed; PlacedDoc.index is the current one.
       const key = docText;
@@ -247,6 +249,12 @@ export function parseFile(
     placed.push({ local, model: local.model, files: local.files, base: seg.start, index });
   });
   return { id, text, lines, docs: placed.map((p) => p.model), placed };
+}
+
+/** A string with the same text that shares no storage with `s`'s parent string. */
+function ownCopy(s: string): string {
+  // Concatenating and slicing makes the engine flatten the pair into a fresh string of s's size.
+  return (' ' + s).slice(1);
 }
 
 function shift(d: Diagnostic, base: number): Diagnostic {
@@ -322,6 +330,32 @@ function applySeverity(
   return { ...d, severity: s };
 }
 
+/**
+ * Content diagnostics (rules that read secret values or the AWS catalog) of a document depend only on
+ * the document and on the lookups. They are remembered per lookup objects, outside the document cache
+ * (which never holds anything of a secret): whoever has new facts passes new lookup objects (the server
+ * does, on every change of settings or facts), and the old results go with the old objects.
+ */
+const NO_LOOKUP = {};
+const contentResults = new WeakMap<object, WeakMap<object, WeakMap<DocLocal, ContentResult>>>();
+interface ContentResult {
+  rules: Rule[];
+  diagnostics: Diagnostic[];
+}
+
+function contentMemo(
+  secrets: SecretLookup | undefined,
+  catalog: CatalogLookup | undefined,
+): WeakMap<DocLocal, ContentResult> {
+  const a = secrets ?? NO_LOOKUP;
+  const b = catalog ?? NO_LOOKUP;
+  let bySecrets = contentResults.get(a);
+  if (!bySecrets) contentResults.set(a, (bySecrets = new WeakMap()));
+  let memo = bySecrets.get(b);
+  if (!memo) bySecrets.set(b, (memo = new WeakMap()));
+  return memo;
+}
+
 /** Analyses a set of files together (workloads link to classes across them). */
 export function analyzeWorkspace(
   sources: SourceFile[],
@@ -353,36 +387,48 @@ export function finishFile(
       l.summary ??= classSummary(cls, l.files);
       classes.push(l.summary);
       if (opts.secrets || opts.catalog) {
-        const ctx: ClassContext = {
-          doc: model,
-          cls,
-          translation: classTranslation(cls),
-          files: l.files,
-          region: nonEmpty(cls.params.get('region')?.value.value),
-          failoverRegion: nonEmpty(cls.params.get('failoverRegion')?.value.value),
-          secrets: opts.secrets,
-          catalog: opts.catalog,
-          report: () => undefined,
-        };
-        for (const rule of rules) {
-          if (!rule.checkContent) continue;
-          ctx.report = (r) => void docDiags.push(diag(rule.meta, r));
-          safely(() => rule.checkContent?.(ctx));
+        const memo = contentMemo(opts.secrets, opts.catalog);
+        const hit = memo.get(l);
+        if (hit && hit.rules === rules) docDiags.push(...hit.diagnostics);
+        else {
+          const content: Diagnostic[] = [];
+          const ctx: ClassContext = {
+            doc: model,
+            cls,
+            translation: classTranslation(cls),
+            files: l.files,
+            region: nonEmpty(cls.params.get('region')?.value.value),
+            failoverRegion: nonEmpty(cls.params.get('failoverRegion')?.value.value),
+            secrets: opts.secrets,
+            catalog: opts.catalog,
+            report: () => undefined,
+          };
+          for (const rule of rules) {
+            if (!rule.checkContent) continue;
+            ctx.report = (r) => void content.push(diag(rule.meta, r));
+            safely(() => rule.checkContent?.(ctx));
+          }
+          memo.set(l, { rules, diagnostics: content });
+          docDiags.push(...content);
         }
       }
     }
-    for (const rule of rules) {
-      if (!rule.checkLink) continue;
+    if (cls || model.workload) {
+      // one context per document, its `report` set per rule (as for the class rules)
       const ctx: LinkContext = {
         doc: model,
         fileId: p.id,
         base: pd.base,
         workspace: view,
-        report: (r: Report) => void docDiags.push(diag(rule.meta, r)),
+        report: () => undefined,
       };
       if (cls) ctx.cls = cls;
       if (model.workload) ctx.workload = model.workload;
-      if (ctx.cls || ctx.workload) safely(() => rule.checkLink?.(ctx));
+      for (const rule of rules) {
+        if (!rule.checkLink) continue;
+        ctx.report = (r: Report) => void docDiags.push(diag(rule.meta, r));
+        safely(() => rule.checkLink?.(ctx));
+      }
     }
     if (model.workload) workloads.push(model.workload);
     for (const d of docDiags) {

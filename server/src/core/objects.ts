@@ -42,7 +42,7 @@ export const FAILOVER_FIELDS = ['objectName', 'objectVersion', 'objectVersionLab
 
 const INNER_OPTS = {
   schema: 'failsafe',
-  keepSourceTokens: true,
+  keepSourceTokens: false,
   uniqueKeys: false,
   version: '1.1',
   prettyErrors: false,

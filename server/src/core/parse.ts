@@ -1,7 +1,7 @@
 // Outer document model: splits a file into YAML documents, parses each with the `yaml` package and
 // recognises SecretProviderClasses and workloads with CSI volumes. Never throws.
 import { distance } from 'fastest-levenshtein';
-import { isMap, isSeq, parseDocument, type Node, type YAMLMap } from 'yaml';
+import { isMap, isPair, isSeq, parseDocument, type Node, type Pair, type YAMLMap } from 'yaml';
 import type {
   ClassModel,
   ContainerModel,
@@ -44,15 +44,15 @@ export interface DocSegment {
 export function splitDocuments(text: string): DocSegment[] {
   const segs: DocSegment[] = [];
   let segStart = 0;
-  const re = /^(?:---|\.\.\.)(?=[ \t]|\r?\n|$)/gm;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    if (m[0] === '---') {
-      if (hasContent(text, segStart, m.index)) {
-        segs.push({ start: segStart, end: m.index });
-        segStart = m.index;
+  const markers = new MarkerScanner(text);
+  for (let at = markers.next(0); at !== -1; at = markers.next(at + 3)) {
+    if (text.charCodeAt(at) === 45 /* - */) {
+      if (hasContent(text, segStart, at)) {
+        segs.push({ start: segStart, end: at });
+        segStart = at;
       }
     } else {
-      const lineEnd = text.indexOf('\n', m.index);
+      const lineEnd = text.indexOf('\n', at);
       const end = lineEnd === -1 ? text.length : lineEnd + 1;
       segs.push({ start: segStart, end });
       segStart = end;
@@ -62,10 +62,53 @@ export function splitDocuments(text: string): DocSegment[] {
   return segs;
 }
 
+/** A JavaScript line terminator (what `^` and `$` of a multiline RegExp stop at). */
+function isLineTerminator(c: number): boolean {
+  return c === 10 || c === 13 || c === 0x2028 || c === 0x2029;
+}
+
+/**
+ * Finds document markers: `---` or `...` at the start of a line, followed by a space, a tab, a line
+ * break or the end (exactly what `/^(?:---|\.\.\.)(?=[ \t]|\r?\n|$)/gm` finds), by native substring
+ * search instead of a RegExp walk over every line of a large file. Calls must ask for increasing
+ * positions: the next occurrence of each pattern is remembered, so the text is searched once.
+ */
+class MarkerScanner {
+  private dash = -2;
+  private dots = -2;
+  constructor(private readonly text: string) {}
+
+  next(from: number): number {
+    const text = this.text;
+    if (this.dash !== -1 && this.dash < from) this.dash = text.indexOf('---', from);
+    if (this.dots !== -1 && this.dots < from) this.dots = text.indexOf('...', from);
+    while (this.dash !== -1 || this.dots !== -1) {
+      const at = this.dash === -1 ? this.dots : this.dots === -1 ? this.dash : Math.min(this.dash, this.dots);
+      const after = at + 3;
+      if (
+        (at === 0 || isLineTerminator(text.charCodeAt(at - 1))) &&
+        (after === text.length ||
+          text.charCodeAt(after) === 32 ||
+          text.charCodeAt(after) === 9 ||
+          isLineTerminator(text.charCodeAt(after)))
+      )
+        return at;
+      if (at === this.dash) this.dash = text.indexOf('---', at + 1);
+      else this.dots = text.indexOf('...', at + 1);
+    }
+    return -1;
+  }
+}
+
+/** Some line of text[start, end) is neither blank nor a comment (scans only up to the first one). */
 function hasContent(text: string, start: number, end: number): boolean {
-  for (const line of text.slice(start, end).split('\n')) {
-    const t = line.trim();
+  let ls = start;
+  while (ls < end) {
+    const nl = text.indexOf('\n', ls);
+    const le = nl === -1 || nl > end ? end : nl;
+    const t = text.slice(ls, le).trim();
     if (t !== '' && !t.startsWith('#')) return true;
+    ls = le + 1;
   }
   return false;
 }
@@ -120,7 +163,26 @@ export function parseDoc(text: string, index: number): DocModel {
     const w = readWorkload(root, kind);
     if (w && w.volumes.length > 0) model.workload = w;
   }
+  dropSourceTokens(root, model.class?.objects?.value.node);
   return model;
+}
+
+/**
+ * The model is cached for as long as the document is unchanged, and every node's `srcToken` keeps the
+ * CST of its whole subtree alive: a quarter of the retained memory of a large file. Only the `objects`
+ * scalar's token is read later (its block-scalar indentation, by the scalar map and by completion), so
+ * every other node lets go of its token once the model is built.
+ */
+function dropSourceTokens(node: Node | Pair | null | undefined, keep: Node | null | undefined): void {
+  if (!node || typeof node !== 'object') return;
+  if (isPair(node)) {
+    if (node.srcToken !== undefined) node.srcToken = undefined;
+    dropSourceTokens(node.key as Node | null, keep);
+    dropSourceTokens(node.value as Node | null, keep);
+    return;
+  }
+  if (node !== keep && node.srcToken !== undefined) node.srcToken = undefined;
+  if (isMap(node) || isSeq(node)) for (const item of node.items) dropSourceTokens(item as Node | Pair, keep);
 }
 
 function clampSpan(start: number, end: number, max: number): Span {

@@ -60,59 +60,66 @@ const QUESTION = 63;
 const BACKSLASH = 92;
 const PIPE = 124;
 
-/** Decoded characters plus, per UTF-16 unit, the source span [starts[k], ends[k]) it came from. */
+/**
+ * Decoded characters plus, for every UTF-16 unit k, the source span [start(k), end(k)) it came from,
+ * stored as segments of decoded units rather than per unit (a block scalar of n lines is about 2n
+ * segments, whatever its length). Segment j covers decoded units [d, d + len) and is either a *run*
+ * (units copied verbatim: unit d + i comes from [src + i, src + i + 1)) or an *emit* (units produced
+ * by one escape, fold or chomped newline: each comes from [src, to)). Layout, 4 ints per segment:
+ * d, len, src, to (to = RUN for a run).
+ */
+const RUN = -1;
+
 class Builder {
-  starts: Int32Array;
-  ends: Int32Array;
+  seg: Int32Array;
+  /** number of segments */
+  m = 0;
+  /** number of decoded UTF-16 units */
   n = 0;
   private readonly parts: string[] = [];
 
-  constructor(
-    private readonly text: string,
-    capacity: number,
-  ) {
-    this.starts = new Int32Array(Math.max(4, capacity));
-    this.ends = new Int32Array(Math.max(4, capacity));
+  constructor(private readonly text: string) {
+    this.seg = new Int32Array(64);
   }
 
-  private reserve(k: number): void {
-    const need = this.n + k;
-    if (need <= this.starts.length) return;
-    const size = Math.max(need, this.starts.length * 2);
-    const s = new Int32Array(size);
-    const e = new Int32Array(size);
-    s.set(this.starts.subarray(0, this.n));
-    e.set(this.ends.subarray(0, this.n));
-    this.starts = s;
-    this.ends = e;
+  private push(len: number, src: number, to: number): void {
+    const m = this.m;
+    const seg = this.seg;
+    // a run that continues the previous run in the source extends it
+    if (to === RUN && m > 0 && seg[4 * m - 1] === RUN) {
+      const prevLen = seg[4 * m - 3] as number;
+      if ((seg[4 * m - 2] as number) + prevLen === src) {
+        seg[4 * m - 3] = prevLen + len;
+        this.n += len;
+        return;
+      }
+    }
+    if (4 * m + 4 > seg.length) {
+      const grown = new Int32Array(seg.length * 2);
+      grown.set(seg);
+      this.seg = grown;
+    }
+    const g = this.seg;
+    g[4 * m] = this.n;
+    g[4 * m + 1] = len;
+    g[4 * m + 2] = src;
+    g[4 * m + 3] = to;
+    this.m = m + 1;
+    this.n += len;
   }
 
   /** Source characters [a, b) copied verbatim. */
   run(a: number, b: number): void {
     if (b <= a) return;
-    this.reserve(b - a);
     this.parts.push(this.text.slice(a, b));
-    const s = this.starts;
-    const e = this.ends;
-    let n = this.n;
-    for (let k = a; k < b; k++) {
-      s[n] = k;
-      e[n] = k + 1;
-      n++;
-    }
-    this.n = n;
+    this.push(b - a, a, RUN);
   }
 
   /** Decoded text produced by the source span [from, to) (an escape, a fold, a chomped newline). */
   emit(str: string, from: number, to: number): void {
-    const len = str.length;
-    this.reserve(len);
+    if (str.length === 0) return;
     this.parts.push(str);
-    for (let k = 0; k < len; k++) {
-      this.starts[this.n] = from;
-      this.ends[this.n] = to;
-      this.n++;
-    }
+    this.push(str.length, from, to);
   }
 
   /** A `\n` produced by the line break starting at `at`. */
@@ -122,6 +129,11 @@ class Builder {
 
   value(): string {
     return this.parts.length === 1 ? (this.parts[0] as string) : this.parts.join('');
+  }
+
+  /** The segments, trimmed to their count. */
+  segments(): Int32Array {
+    return this.seg.length === 4 * this.m ? this.seg : this.seg.slice(0, 4 * this.m);
   }
 }
 
@@ -146,18 +158,47 @@ class ExactMap implements ScalarMap {
   readonly exact = true;
   constructor(
     readonly value: string,
-    private readonly starts: Int32Array,
-    private readonly ends: Int32Array,
+    /** Builder segments: d, len, src, to per segment, in decoded order, covering [0, value.length) */
+    private readonly seg: Int32Array,
     /** position of an empty value (just inside the quotes / after the block header) */
     private readonly emptyAt: number,
     readonly whole: Span,
   ) {}
 
+  /** Index (in segments) of the segment holding decoded unit k, 0 <= k < value.length. */
+  private find(k: number): number {
+    const seg = this.seg;
+    let lo = 0;
+    let hi = (seg.length >> 2) - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((seg[4 * mid] as number) <= k) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  /** Source start of decoded unit k. */
+  private startOf(k: number): number {
+    const j = this.find(k);
+    const seg = this.seg;
+    const src = seg[4 * j + 2] as number;
+    return seg[4 * j + 3] === RUN ? src + (k - (seg[4 * j] as number)) : src;
+  }
+
+  /** Source end of decoded unit k. */
+  private endOf(k: number): number {
+    const j = this.find(k);
+    const seg = this.seg;
+    const to = seg[4 * j + 3] as number;
+    return to === RUN ? (seg[4 * j + 2] as number) + (k - (seg[4 * j] as number)) + 1 : to;
+  }
+
   toSource(i: number): number {
     const n = this.value.length;
     const k = clampIndex(i, n);
-    if (k < n) return this.starts[k] as number;
-    return n > 0 ? (this.ends[n - 1] as number) : this.emptyAt;
+    if (k < n) return this.startOf(k);
+    return n > 0 ? this.endOf(n - 1) : this.emptyAt;
   }
 
   spanToSource(start: number, end: number): Span {
@@ -169,7 +210,7 @@ class ExactMap implements ScalarMap {
       const p = this.toSource(a);
       return { start: p, end: p };
     }
-    return { start: this.starts[a] as number, end: this.ends[b - 1] as number };
+    return { start: this.startOf(a), end: this.endOf(b - 1) };
   }
 }
 
@@ -625,7 +666,7 @@ function decode(
   parentIndent: number | null,
 ): Decoded | null {
   if (!(start >= 0 && end >= start && end <= text.length)) return null;
-  const out = new Builder(text, end - start + 2);
+  const out = new Builder(text);
   switch (style) {
     case 'PLAIN':
       return decodeFolding(text, start, end, out, false) ? { out, emptyAt: start, header: null } : null;
@@ -654,7 +695,7 @@ function decode(
 }
 
 function exactMap(d: Decoded, value: string, whole: Span): ScalarMap {
-  return new ExactMap(value, d.out.starts, d.out.ends, d.emptyAt, whole);
+  return new ExactMap(value, d.out.segments(), d.emptyAt, whole);
 }
 
 function isStyle(style: unknown): style is Scalar.Type {

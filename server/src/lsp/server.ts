@@ -228,16 +228,8 @@ export class AscpServer {
     if (!p) return '';
     const parts: string[] = [];
     for (const d of p.placed) {
-      const c = d.model.class;
-      if (c)
-        parts.push(
-          `c:${c.namespace ?? ''}/${c.name ?? ''}:${c.isAws}:${d.files.map((f) => f.name).join(',')}:${c.secretObjects.length}`,
-        );
-      const w = d.model.workload;
-      if (w)
-        parts.push(
-          `w:${w.namespace ?? ''}/${w.workloadKind}/${w.name ?? ''}:${w.volumes.map((v) => v.secretProviderClass?.value ?? '').join(',')}`,
-        );
+      const part = docSignature(d);
+      if (part !== '') parts.push(part);
     }
     return parts.join('|');
   }
@@ -322,6 +314,28 @@ export class AscpServer {
       return fallback;
     }
   }
+}
+
+/** A document's part of its file's signature; a cached document keeps its model, so it is built once. */
+const docSignatures = new WeakMap<PlacedDoc['model'], string>();
+
+function docSignature(d: PlacedDoc): string {
+  const known = docSignatures.get(d.model);
+  if (known !== undefined) return known;
+  const parts: string[] = [];
+  const c = d.model.class;
+  if (c)
+    parts.push(
+      `c:${c.namespace ?? ''}/${c.name ?? ''}:${c.isAws}:${d.files.map((f) => f.name).join(',')}:${c.secretObjects.length}`,
+    );
+  const w = d.model.workload;
+  if (w)
+    parts.push(
+      `w:${w.namespace ?? ''}/${w.workloadKind}/${w.name ?? ''}:${w.volumes.map((v) => v.secretProviderClass?.value ?? '').join(',')}`,
+    );
+  const sig = parts.join('|');
+  docSignatures.set(d.model, sig);
+  return sig;
 }
 
 export function describeError(e: unknown): string {

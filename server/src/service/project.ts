@@ -27,7 +27,8 @@ export class Project {
 
   /** Adds or replaces a file. Only documents whose text changed are parsed again. */
   set(uri: string, text: string): Parsed {
-    const parsed = parseFile(uri, text, this.cache);
+    // the file's previous parse: documents the edit did not touch are reused without hashing their text
+    const parsed = parseFile(uri, text, this.cache, undefined, this.files.get(uri));
     this.files.set(uri, parsed);
     this.generation++;
     if (--this.sweepCountdown <= 0) {
