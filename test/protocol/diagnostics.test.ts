@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
-import { posOf, TestClient } from './lsp-client';
+import { CLIENT_CAPABILITIES, posOf, TestClient } from './lsp-client';
 
 const read = (p: string) => readFileSync(p, 'utf8');
 const uri = (name: string) => `file:///virtual/${name}`;
@@ -151,4 +151,23 @@ describe('workspace index', () => {
       ['/var/secrets/_test_parameter'],
     );
   });
+});
+
+describe('editors without workspace/configuration (Helix, minimal Neovim setups)', () => {
+  for (const [name, initializationOptions] of [
+    ['Helix-style {ascp: ...}', { ascp: { rules: { 'object-type-invalid': 'hint' } } }],
+    ['client-style {settings: ...}', { settings: { rules: { 'object-type-invalid': 'hint' } } }],
+  ] as const) {
+    it(`takes settings from initializationOptions (${name})`, async () => {
+      const caps = {
+        ...CLIENT_CAPABILITIES,
+        workspace: { ...CLIENT_CAPABILITIES.workspace, configuration: false },
+      };
+      const c = new TestClient({ initializationOptions, capabilities: caps });
+      await c.initialize();
+      const diags = await c.open(uri('helix.yaml'), read('examples/broken/objects.yaml'));
+      assert.equal(diags.find((d) => d.code === 'object-type-invalid')?.severity, 4);
+      assert.equal(await c.stop(), 0);
+    });
+  }
 });

@@ -129,9 +129,12 @@ export class AscpServer {
     this.watchedFilesDynamic = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     const folders = p.workspaceFolders?.map((f) => f.uri) ?? (p.rootUri ? [p.rootUri] : []);
     this.workspaceFolders = folders.filter((u) => u.startsWith('file:'));
-    const init = p.initializationOptions as { settings?: Partial<AscpSettings> } | undefined;
-    this.initAws = init?.settings?.aws;
-    this.applySettings(init?.settings ?? {});
+    // `{settings: {...}}` (the VS Code client) or `{ascp: {...}}` (Helix sends its `config` as is).
+    const init = p.initializationOptions as
+      { settings?: Partial<AscpSettings>; ascp?: Partial<AscpSettings> } | undefined;
+    const initSettings = init?.settings ?? init?.ascp;
+    this.initAws = initSettings?.aws;
+    this.applySettings(initSettings ?? {});
     let capabilities: ServerCapabilities = {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
     };
