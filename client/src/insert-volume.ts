@@ -3,6 +3,7 @@
 // the first). Indentation is read from the document, never assumed. Pure: returns text insertions;
 // `undefined` when the cursor is not in a block-style workload (the caller then inserts a snippet).
 import { isMap, isScalar, isSeq, parseAllDocuments, type Node, type YAMLMap } from 'yaml';
+import { WORKLOAD_PODSPEC } from '../../server/src/shared/workloads';
 
 export interface Insertion {
   offset: number;
@@ -23,16 +24,7 @@ export interface VolumeOptions {
   mountPath?: string;
 }
 
-const POD_SPEC_PATH: Record<string, string[]> = {
-  Pod: ['spec'],
-  Deployment: ['spec', 'template', 'spec'],
-  StatefulSet: ['spec', 'template', 'spec'],
-  DaemonSet: ['spec', 'template', 'spec'],
-  ReplicaSet: ['spec', 'template', 'spec'],
-  ReplicationController: ['spec', 'template', 'spec'],
-  Job: ['spec', 'template', 'spec'],
-  CronJob: ['spec', 'jobTemplate', 'spec', 'template', 'spec'],
-};
+const POD_SPEC_PATH = WORKLOAD_PODSPEC;
 
 function column(text: string, offset: number): number {
   return offset - (text.lastIndexOf('\n', offset - 1) + 1);

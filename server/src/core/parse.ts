@@ -14,6 +14,7 @@ import type {
   WorkloadModel,
 } from './model';
 import { decodeObjects } from './objects';
+import { WORKLOAD_PODSPEC } from '../shared/workloads';
 import { maskTemplates, overlapsMask } from './templates';
 import type { Span } from './types';
 import { getMap, getPair, getSeq, keyText, nodeSpan, plainString, strValueOf } from './yamlnav';
@@ -21,18 +22,7 @@ import { getMap, getPair, getSeq, keyText, nodeSpan, plainString, strValueOf } f
 export const CSI_DRIVER = 'secrets-store.csi.k8s.io';
 export const SPC_GROUP = 'secrets-store.csi.x-k8s.io';
 
-/** Kinds whose pod spec we read, with the path from the root to the pod spec. */
-export const WORKLOAD_PODSPEC: Record<string, string[]> = {
-  Pod: ['spec'],
-  Deployment: ['spec', 'template', 'spec'],
-  StatefulSet: ['spec', 'template', 'spec'],
-  DaemonSet: ['spec', 'template', 'spec'],
-  ReplicaSet: ['spec', 'template', 'spec'],
-  ReplicationController: ['spec', 'template', 'spec'],
-  Job: ['spec', 'template', 'spec'],
-  CronJob: ['spec', 'jobTemplate', 'spec', 'template', 'spec'],
-  PodTemplate: ['template', 'spec'],
-};
+export { WORKLOAD_PODSPEC };
 
 export interface DocSegment {
   start: number;
