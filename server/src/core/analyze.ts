@@ -4,7 +4,7 @@ import type { ClassModel, DocModel, WorkloadModel } from './model';
 import { classFiles, classTranslation, joinMountPath, type MountedFile } from './mounts';
 import { parseDoc, splitDocuments } from './parse';
 import { ALL_RULES } from './rules/registry';
-import { makeView, resolveClass, type IndexedDoc } from './workspace';
+import { containerMounts, makeView, type IndexedDoc } from './workspace';
 import {
   diag,
   type ClassContext,
@@ -279,37 +279,31 @@ export function workloadLabel(w: WorkloadModel): string {
 export function mountRows(w: WorkloadModel, view: WorkspaceView): MountRow[] {
   const rows: MountRow[] = [];
   const label = workloadLabel(w);
-  for (const c of w.containers) {
-    for (const m of c.mounts) {
-      const vol = w.volumes.find((v) => v.name?.value === m.name?.value);
-      const className = vol?.secretProviderClass?.value;
-      const mountPath = m.mountPath?.value;
-      if (!vol || !className || !mountPath) continue;
-      const ref = resolveClass(view, className, w.namespace);
-      if (!ref) continue;
-      const override = vol.attributes.get('pathTranslation')?.value;
-      const files =
-        override !== undefined ? classFiles(ref.cls, classTranslation(ref.cls, override)) : ref.files;
-      const seen = new Set<string>();
-      const sub = m.subPath?.value;
-      for (const f of files) {
-        if (seen.has(f.name)) continue;
-        seen.add(f.name);
-        if (sub && sub !== f.name) continue;
-        rows.push({
-          workload: label,
-          workloadKind: w.workloadKind,
-          workloadName: w.name ?? '',
-          namespace: w.namespace,
-          container: c.name,
-          volume: vol.name?.value ?? '',
-          mountPath,
-          className,
-          file: f.name,
-          path: sub ? mountPath : joinMountPath(mountPath, f.name),
-          permission: f.permission,
-        });
-      }
+  for (const cm of containerMounts(w, view)) {
+    const { ref, mountPath } = cm;
+    const files =
+      cm.translationOverride !== undefined
+        ? classFiles(ref.cls, classTranslation(ref.cls, cm.translationOverride))
+        : ref.files;
+    const seen = new Set<string>();
+    const sub = cm.mount.subPath?.value;
+    for (const f of files) {
+      if (seen.has(f.name)) continue;
+      seen.add(f.name);
+      if (sub && sub !== f.name) continue;
+      rows.push({
+        workload: label,
+        workloadKind: w.workloadKind,
+        workloadName: w.name ?? '',
+        namespace: w.namespace,
+        container: cm.container.name,
+        volume: cm.volume.name?.value ?? '',
+        mountPath,
+        className: cm.className,
+        file: f.name,
+        path: sub ? mountPath : joinMountPath(mountPath, f.name),
+        permission: f.permission,
+      });
     }
   }
   return rows;

@@ -37,6 +37,15 @@ export const ENTRY_FIELDS = [
   'jmesPath',
   'failoverObject',
 ] as const;
+/** The fields of an entry that are Go strings. */
+export const ENTRY_STRING_FIELDS = [
+  'objectName',
+  'objectType',
+  'objectAlias',
+  'objectVersion',
+  'objectVersionLabel',
+  'filePermission',
+] as const;
 export const JMES_FIELDS = ['path', 'objectAlias', 'filePermission'] as const;
 export const FAILOVER_FIELDS = ['objectName', 'objectVersion', 'objectVersionLabel'] as const;
 
@@ -311,14 +320,7 @@ function readEntry(node: Node | null, index: number, ctx: Ctx): EntryModel | und
     isNull: false,
     jmesPath: [],
   };
-  for (const f of [
-    'objectName',
-    'objectType',
-    'objectAlias',
-    'objectVersion',
-    'objectVersionLabel',
-    'filePermission',
-  ] as const) {
+  for (const f of ENTRY_STRING_FIELDS) {
     const v = stringField(chosen, f, 'SecretDescriptor', ctx);
     if (v) entry[f] = v;
   }

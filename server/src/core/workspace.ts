@@ -1,6 +1,13 @@
 // The cross-file index: every class and workload of the analysed files, and how a workload's
 // `secretProviderClass` resolves (the driver looks the class up in the pod's namespace).
-import type { ClassModel, DocModel, WorkloadModel } from './model';
+import type {
+  ClassModel,
+  ContainerModel,
+  CsiVolumeModel,
+  DocModel,
+  VolumeMountModel,
+  WorkloadModel,
+} from './model';
 import type { MountedFile } from './mounts';
 import type { ClassRef, WorkloadRef, WorkspaceView } from './rules/rule';
 
@@ -43,4 +50,34 @@ export function makeView(files: { id: string; docs: IndexedDoc[] }[]): Workspace
     byName.set(k, list);
   }
   return { classes, workloads, classesNamed: (n) => byName.get(n) ?? [] };
+}
+
+/** One container's mount of a CSI volume whose class the analysed files define. */
+export interface ContainerMount {
+  container: ContainerModel;
+  mount: VolumeMountModel;
+  volume: CsiVolumeModel;
+  mountPath: string;
+  className: string;
+  ref: ClassRef;
+  /** the volume's own `pathTranslation` attribute (it overrides the class's), when set */
+  translationOverride: string | undefined;
+}
+
+/** Every container mount of a workload that resolves to a class: volume -> secretProviderClass -> class. */
+export function containerMounts(w: WorkloadModel, view: WorkspaceView): ContainerMount[] {
+  const out: ContainerMount[] = [];
+  for (const container of w.containers) {
+    for (const mount of container.mounts) {
+      const volume = w.volumes.find((v) => v.name?.value === mount.name?.value);
+      const className = volume?.secretProviderClass?.value;
+      const mountPath = mount.mountPath?.value;
+      if (!volume || !className || !mountPath) continue;
+      const ref = resolveClass(view, className, w.namespace);
+      if (!ref) continue;
+      const translationOverride = volume.attributes.get('pathTranslation')?.value;
+      out.push({ container, mount, volume, mountPath, className, ref, translationOverride });
+    }
+  }
+  return out;
 }

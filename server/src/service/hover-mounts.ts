@@ -4,7 +4,7 @@
 import type { ClassModel, CsiVolumeModel, WorkloadModel } from '../core/model';
 import { classTranslation, fileNameFor, joinMountPath, type Translation } from '../core/mounts';
 import type { WorkloadRef, WorkspaceView } from '../core/rules/rule';
-import { resolveClass } from '../core/workspace';
+import { containerMounts, resolveClass } from '../core/workspace';
 
 export interface ClassMount {
   workload: WorkloadRef;
@@ -24,28 +24,19 @@ function index(view: WorkspaceView): Map<ClassModel, ClassMount[]> {
   if (cached) return cached;
   const out = new Map<ClassModel, ClassMount[]>();
   for (const ref of view.workloads) {
-    const w = ref.workload;
-    for (const c of w.containers) {
-      for (const m of c.mounts) {
-        const vol = w.volumes.find((v) => v.name?.value === m.name?.value);
-        const className = vol?.secretProviderClass?.value;
-        const mountPath = m.mountPath?.value;
-        if (!vol || !className || !mountPath) continue;
-        const cls = resolveClass(view, className, w.namespace)?.cls;
-        if (!cls) continue;
-        const override = vol.attributes.get('pathTranslation')?.value;
-        const list = out.get(cls) ?? [];
-        list.push({
-          workload: ref,
-          container: c.name,
-          init: c.init,
-          volume: vol,
-          mountPath,
-          subPath: m.subPath?.value || undefined,
-          translation: classTranslation(cls, override),
-        });
-        out.set(cls, list);
-      }
+    for (const cm of containerMounts(ref.workload, view)) {
+      const cls = cm.ref.cls;
+      const list = out.get(cls) ?? [];
+      list.push({
+        workload: ref,
+        container: cm.container.name,
+        init: cm.container.init,
+        volume: cm.volume,
+        mountPath: cm.mountPath,
+        subPath: cm.mount.subPath?.value || undefined,
+        translation: classTranslation(cls, cm.translationOverride),
+      });
+      out.set(cls, list);
     }
   }
   byView.set(view, out);

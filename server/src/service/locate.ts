@@ -1,6 +1,7 @@
 // What is at an offset of a file: which document, class, entry, field, workload volume. The language
 // features (hover, completion, definition, ...) start here.
 import type { PlacedDoc } from '../core/analyze';
+import { ENTRY_STRING_FIELDS } from '../core/objects';
 import type {
   ClassModel,
   CsiVolumeModel,
@@ -80,15 +81,6 @@ export function docAt(placed: PlacedDoc[], offset: number): PlacedDoc | undefine
   }
   return found;
 }
-
-const ENTRY_STRING_FIELDS = [
-  'objectName',
-  'objectType',
-  'objectAlias',
-  'objectVersion',
-  'objectVersionLabel',
-  'filePermission',
-] as const;
 
 function fieldAt(
   values: [string, StrValue | undefined][],
