@@ -10,6 +10,12 @@
 # runner (scripts/e2e/tools.ts) on stdout; progress goes to stderr.
 # Env: ASCP_E2E_TOOLS (default ~/.cache/ascp-manifests/e2e-tools), CHROMIUM (default /usr/bin/chromium).
 set -euo pipefail
+# Run from inside an npm script (`npm test`), this shell inherits the outer npm's configuration as
+# npm_config_* variables, its user agent naming the outer Node (v20) among them: code-server's
+# postinstall reads that and refuses to build. The installs below must see only their own npm.
+for v in $(compgen -e); do
+  case "$v" in npm_* | NPM_* | INIT_CWD) unset "$v" ;; esac
+done
 TOOLS="${ASCP_E2E_TOOLS:-${XDG_CACHE_HOME:-$HOME/.cache}/ascp-manifests/e2e-tools}"
 NODE24_VERSION=24.22.3
 CODE_SERVER_VERSION=4.139.1

@@ -1,10 +1,12 @@
-// Loads the shared compliance data (../shared/jmespath-compliance beside the project, also in CI).
+// Loads the vendored compliance data (test/fixtures/jmespath-compliance: the JMESPath compliance suite
+// and what go-jmespath v0.4.0 returned for each case). Nothing outside the repository is read.
 
+import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 
 export const PROJECT_ROOT = path.resolve(__dirname, '..', '..', '..');
-export const COMPLIANCE_DIR = path.resolve(PROJECT_ROOT, '..', 'shared', 'jmespath-compliance');
+export const COMPLIANCE_DIR = path.resolve(PROJECT_ROOT, 'test', 'fixtures', 'jmespath-compliance');
 
 export type RefAscp = 'string' | 'null' | 'non-string' | 'error' | 'crash';
 
@@ -38,10 +40,14 @@ export interface Reference {
   givenOf(c: RefCase): unknown;
 }
 
+/** SHA-256 of the vendored go-reference.json (test/fixtures/jmespath-compliance/README.md). */
+const REFERENCE_SHA256 = '7d6ca2aaf6efcac6ef3ce30c1ddda7afdc81988a59b3bfc501d456f84bf2e8f7';
+
 export function loadReference(): Reference {
-  const ref = JSON.parse(readFileSync(path.join(COMPLIANCE_DIR, 'go-reference.json'), 'utf8')) as {
-    cases: RefCase[];
-  };
+  const raw = readFileSync(path.join(COMPLIANCE_DIR, 'go-reference.json'));
+  const sha = createHash('sha256').update(raw).digest('hex');
+  if (sha !== REFERENCE_SHA256) throw new Error(`go-reference.json changed (sha256 ${sha})`);
+  const ref = JSON.parse(raw.toString('utf8')) as { cases: RefCase[] };
   const files = new Map<string, Suite[]>();
   for (const f of readdirSync(path.join(COMPLIANCE_DIR, 'tests'))) {
     if (f.endsWith('.json')) {
