@@ -32,6 +32,97 @@ export interface PreviewMountsResult {
   classes: PreviewClass[];
 }
 
+/**
+ * Request: the files one file's workloads see, and the files its classes give workloads elsewhere,
+ * as a tree (workload, container, mount path, files) with where each part is written. The ASCP
+ * Mounts view, the rendered preview and the language status read it.
+ */
+export const MountsTreeRequest = 'ascp/mountsTree';
+
+export interface MountsTreeParams {
+  uri: string;
+}
+
+/** A zero-based LSP range. */
+export interface SourceRange {
+  start: { line: number; character: number };
+  end: { line: number; character: number };
+}
+
+export interface SourceLocation {
+  uri: string;
+  range: SourceRange;
+}
+
+export interface MountsTreeFile {
+  /** the file's name in the volume */
+  name: string;
+  /** the full path the container sees */
+  path: string;
+  /** four octal digits */
+  permission: string;
+  kind: 'object' | 'jmesPath';
+  objectName: string;
+  objectType: string | null;
+  /** the alias the file is named after, when one */
+  objectAlias: string | null;
+  /** the jmesPath expression whose result the file holds (kind jmesPath) */
+  jmesPath: string | null;
+  /** the objectName or objectAlias the file is named after, in the class's manifest */
+  location: SourceLocation;
+}
+
+export interface MountsTreeMount {
+  mountPath: string;
+  volume: string;
+  className: string;
+  subPath: string | null;
+  /** the volumeMount's mountPath */
+  location: SourceLocation;
+  /** the class's metadata.name */
+  classLocation: SourceLocation;
+  /** the class is defined in the requested file */
+  classInFile: boolean;
+  files: MountsTreeFile[];
+}
+
+export interface MountsTreeContainer {
+  name: string;
+  init: boolean;
+  location: SourceLocation;
+  mounts: MountsTreeMount[];
+}
+
+export interface MountsTreeWorkload {
+  /** e.g. "Deployment/web" */
+  label: string;
+  kind: string;
+  name: string;
+  namespace: string | null;
+  /** the workload is in the requested file (else it mounts one of the file's classes) */
+  inFile: boolean;
+  location: SourceLocation;
+  containers: MountsTreeContainer[];
+}
+
+export interface MountsTreeClass {
+  name: string;
+  namespace: string | null;
+  location: SourceLocation;
+  /** distinct file names the class writes */
+  files: number;
+}
+
+export interface MountsTreeResult {
+  uri: string;
+  /** the file's workloads with a CSI volume, then other files' workloads that mount its classes */
+  workloads: MountsTreeWorkload[];
+  /** the file's AWS classes */
+  classes: MountsTreeClass[];
+  /** paths (per workload and container) the file's workloads see, or its classes give other files' workloads */
+  mountedFiles: number;
+}
+
 /** Settings under the `ascp` section (workspace/configuration). */
 export interface AscpSettings {
   /** per-rule severity: code -> ignore | hint | information | warning | error */

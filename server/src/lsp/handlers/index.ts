@@ -5,12 +5,14 @@ import { codeLens } from './code-lens';
 import { completion } from './completion';
 import { hover } from './hover';
 import { inlayHints } from './inlay-hints';
+import { mountsTreeFeature } from './mounts-tree';
 import { navigation } from './navigation';
 import { previewMounts } from './preview-mounts';
 import { symbols } from './symbols';
 
 export const FEATURES: Feature[] = [
   previewMounts,
+  mountsTreeFeature,
   hover,
   completion,
   codeLens,
