@@ -88,35 +88,28 @@ describe('code lens, inlay hints and symbols over stdio', () => {
     assert.ok(caps?.documentSymbolProvider);
   });
 
-  it('code lens over `objects:`: the files and who mounts them (jmesPath example)', async () => {
+  it('code lenses: who mounts the class over its kind, its files over `objects:`, the files of the workload over its kind', async () => {
     const text = read('examples/secrets-manager-jmespath.yaml');
     const u = uri('sm.yaml');
     await c.open(u, text);
-    const r = range(text, 'objects');
+    const lens = (r: Range, title: string) => ({
+      range: r,
+      command: { title, command: 'ascp.previewMounts', arguments: [u] },
+    });
     assert.deepEqual(await lenses(u), [
-      {
-        range: r,
-        command: {
-          title: 'mounts 3 files: test_secret, SECRET_USERNAME, SECRET_PASSWORD',
-          command: 'ascp.previewMounts',
-          arguments: [u],
-        },
-      },
-      {
-        range: r,
-        command: {
-          title: 'mounted by Deployment/nginx-deployment at /mnt/secrets-store',
-          command: 'ascp.previewMounts',
-          arguments: [u],
-        },
-      },
+      lens(
+        range(text, 'SecretProviderClass'),
+        'mounted by Deployment/nginx-deployment at /mnt/secrets-store',
+      ),
+      lens(range(text, 'objects'), 'mounts 3 files: test_secret, SECRET_USERNAME, SECRET_PASSWORD'),
+      lens(range(text, 'Deployment'), 'mounts 3 files at /mnt/secrets-store: test_secret, +2 more'),
     ]);
   });
 
-  it('code lens truncates long lists and says nothing about mounts when nobody mounts the class', async () => {
+  it('code lens lists names while they fit and says nothing about mounts when nobody mounts the class', async () => {
     const objects =
       '|\n' +
-      ['a', 'b', 'c', 'd', 'e']
+      ['a', 'b', 'c', 'd', 'e', 'a-longer-name-for-the-sixth-parameter', 'g']
         .map((n) => `      - objectName: /${n}\n        objectType: ssmparameter\n`)
         .join('');
     const text = styled('lens-five', objects);
@@ -125,16 +118,18 @@ describe('code lens, inlay hints and symbols over stdio', () => {
     const got = await lenses(u);
     assert.deepEqual(
       got?.map((l) => [l.range, l.command?.title]),
-      [[range(text, 'objects'), 'mounts 5 files: _a, _b, _c, +2 more']],
+      [[range(text, 'objects'), 'mounts 7 files: _a, _b, _c, _d, _e, +2 more']],
     );
   });
 
-  it('inlay hints on the examples: after a translated objectName, after every jmesPath alias', async () => {
+  it('inlay hints on the examples: after a translated objectName, after a volumeMount', async () => {
     const ssm = read('examples/ssm-parameter.yaml');
     const su = uri('ssm.yaml');
     await c.open(su, ssm);
     const h = await hints(su, whole(ssm));
-    assert.equal(h?.length, 1);
+    assert.deepEqual(brief(h).slice(1), [
+      [end(ssm, 'mountPath: /var/secrets'), '→ /var/secrets/_test_parameter'],
+    ]);
     assert.deepEqual(h?.[0]?.position, end(ssm, '"/test/parameter"'));
     assert.equal(h?.[0]?.label, '→ _test_parameter');
     assert.equal(h?.[0]?.paddingLeft, true);
@@ -144,16 +139,23 @@ describe('code lens, inlay hints and symbols over stdio', () => {
     );
     const sm = read('examples/secrets-manager-jmespath.yaml');
     const mu = uri('sm.yaml');
-    assert.deepEqual(brief(await hints(mu, whole(sm))), [
+    // an alias that is the file name as written gets no hint; the volumeMount gets the full paths
+    const all = await hints(mu, whole(sm));
+    assert.deepEqual(brief(all), [
       [end(sm, '"test/secret"'), '→ test_secret'],
-      [end(sm, 'SECRET_USERNAME'), '→ SECRET_USERNAME'],
-      [end(sm, 'SECRET_PASSWORD'), '→ SECRET_PASSWORD'],
+      [
+        end(sm, 'mountPath: "/mnt/secrets-store"'),
+        '→ /mnt/secrets-store/test_secret, /mnt/secrets-store/SECRET_USERNAME, +1 more',
+      ],
     ]);
+    assert.equal(
+      all?.[1]?.tooltip,
+      'Container "nginx-deployment" sees 3 files of class "nginx-deployment-aws-secrets" here:\n' +
+        '/mnt/secrets-store/test_secret (0644)\n/mnt/secrets-store/SECRET_USERNAME (0644)\n/mnt/secrets-store/SECRET_PASSWORD (0644)',
+    );
     // only the requested range
     const from = posOf(sm, '- path: password');
-    assert.deepEqual(brief(await hints(mu, { start: from, end: end(sm, 'SECRET_PASSWORD') })), [
-      [end(sm, 'SECRET_PASSWORD'), '→ SECRET_PASSWORD'],
-    ]);
+    assert.deepEqual(brief(await hints(mu, { start: from, end: end(sm, 'SECRET_PASSWORD') })), []);
     assert.deepEqual(await hints(mu, { start: { line: 0, character: 0 }, end: posOf(sm, 'objects') }), []);
   });
 
@@ -162,11 +164,8 @@ describe('code lens, inlay hints and symbols over stdio', () => {
       const text = styled(`lens-${s.style}`, s.objects);
       const u = uri(`${s.style}.yaml`);
       assert.deepEqual(await c.open(u, text), []);
-      // `plain` needs no hint (no `/`), `api` is the alias as written
-      assert.deepEqual(brief(await hints(u, whole(text))), [
-        [end(text, s.name), '→ _app_db'],
-        [end(text, 'DB_HOST'), '→ DB_HOST'],
-      ]);
+      // `plain` needs no hint (no `/`), `api` and `DB_HOST` are the aliases as written
+      assert.deepEqual(brief(await hints(u, whole(text))), [[end(text, s.name), '→ _app_db']]);
       const syms = await symbols(u);
       const cls = syms?.[0];
       assert.equal(cls?.name, `lens-${s.style}`);
@@ -298,8 +297,9 @@ describe('code lens, inlay hints and symbols over stdio', () => {
     republished = c.nextDiagnostics(u);
     await c.pushSettings({});
     await republished;
-    assert.equal((await lenses(u))?.length, 2);
-    assert.equal((await hints(u, whole(text)))?.length, 1);
+    // the class's two lenses and the pod's; the objectName's hint and the volumeMount's
+    assert.equal((await lenses(u))?.length, 3);
+    assert.equal((await hints(u, whole(text)))?.length, 2);
   });
 
   it('garbage requests get empty answers and log no error', async () => {

@@ -1,4 +1,5 @@
-// textDocument/codeLens: the files each AWS class mounts and who mounts it, over its `objects:` key.
+// textDocument/codeLens: the files each AWS class mounts and who mounts it, and the files each
+// workload's containers get (see service/lens.ts).
 import type { CodeLens } from 'vscode-languageserver/node';
 import type { Feature } from '../context';
 import { codeLenses } from '../../service/lens';
@@ -13,7 +14,7 @@ export const codeLens: Feature = {
       const uri = params?.textDocument?.uri;
       if (typeof uri !== 'string' || !ctx.settings().codeLens) return [];
       return ctx.safe('codeLens', [], token, () =>
-        codeLenses(ctx.placed(uri), ctx.project.view()).map((l) => ({
+        codeLenses(ctx.placed(uri), ctx.project.view(), uri).map((l) => ({
           range: ctx.toRange(uri, l.span),
           command: { title: l.title, command: PREVIEW_COMMAND, arguments: [uri] },
         })),

@@ -1,5 +1,5 @@
-// textDocument/inlayHint: the mounted file name after each name or alias (see service/inlay.ts for
-// which ones get a hint).
+// textDocument/inlayHint: the mounted file name after a name or alias, the full paths after a
+// volumeMount's mountPath (see service/inlay.ts for which ones get a hint).
 import type { InlayHint } from 'vscode-languageserver/node';
 import type { Feature } from '../context';
 import { inlayHints as hintsIn } from '../../service/inlay';
@@ -17,7 +17,7 @@ export const inlayHints: Feature = {
         const start = ctx.toOffset(uri, range.start);
         const end = ctx.toOffset(uri, range.end);
         if (start === undefined || end === undefined || start > end) return [];
-        return hintsIn(ctx.placed(uri), { start, end }).map((h) => ({
+        return hintsIn(ctx.placed(uri), { start, end }, ctx.project.view(), uri).map((h) => ({
           position: lines.positionAt(h.offset),
           label: h.label,
           paddingLeft: true,
