@@ -423,6 +423,23 @@ spec:
     }
   });
 
+  it('turning AWS on (a workspace just trusted) checks the open documents at once, without an edit', async () => {
+    const { c, statuses } = await start(awsEnv(moto.endpoint), { enabled: false });
+    const u = uri('trusted-later.yaml');
+    const diags = await c.open(u, CLASS);
+    assert.deepEqual(
+      codesOf(diags).filter((x) => AWS_CODES.includes(x)),
+      [],
+    );
+    const republished = c.nextDiagnostics(u);
+    await c.pushSettings({ ascp: { aws: { enabled: true } } });
+    await republished;
+    // no didChange from here on: the status reaches `ready` and the existence check arrives
+    const s = await statusUntil(statuses, (x) => x.state === 'ready');
+    assert.equal(s.profile, 'default');
+    await diagnosticsUntil(c, u, (ds) => ds.some((d) => d.code === 'object-not-found'));
+  });
+
   it('takes no region or endpoint from a document', async () => {
     const counter = await startFakeAws({ target: moto.endpoint });
     try {

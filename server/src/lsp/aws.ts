@@ -96,6 +96,9 @@ export class AwsWiring {
 
   configure(settings: AwsSettings): void {
     this.service.configure(settings);
+    // Settings that turn AWS on (a workspace just trusted) or name another profile or region: fetch
+    // what the open documents need now, not at their next edit.
+    this.documentsChanged();
   }
 
   /** After the offline publish: start fetching what the open documents need (never waits). */
