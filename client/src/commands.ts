@@ -8,12 +8,14 @@ import {
   PreviewMountsRequest,
   type PreviewClass,
   type PreviewMountsResult,
+  type SourceLocation,
 } from '../../server/src/shared/protocol';
 import { awsConfigPaths, AWS_REGIONS, parseAwsProfiles } from './aws-config';
 import type { AscpClient } from './client';
-import { planCsiVolume } from './insert-volume';
-import { previewUriFor } from './preview-provider';
-import { isServedDocument } from './relevance';
+import { mountPathProblem, planCsiVolume } from './insert-volume';
+import { revealLocation, REVEAL_COMMAND } from './mounts-view';
+import type { MountsPreview } from './preview-panel';
+import { isRelevantText, isServedDocument } from './relevance';
 import { SECTION } from './settings';
 
 export const REFRESH_CATALOG_REQUEST = 'ascp/refreshCatalog';
@@ -34,6 +36,37 @@ function activeYaml(): vscode.TextEditor | undefined {
   return e && isServedDocument(e.document) ? e : undefined;
 }
 
+/** The manifest editor that was active last (a walkthrough or a webview may be active now). */
+let lastManifest: vscode.Uri | undefined;
+
+export function trackManifests(context: vscode.ExtensionContext): void {
+  const note = (e: vscode.TextEditor | undefined) => {
+    if (e && isServedDocument(e.document) && isRelevantText(e.document.getText()))
+      lastManifest = e.document.uri;
+  };
+  note(vscode.window.activeTextEditor);
+  context.subscriptions.push(vscode.window.onDidChangeActiveTextEditor(note));
+}
+
+/**
+ * What Preview Mounted Files previews without an argument: the active YAML editor; else (the command
+ * runs from the walkthrough, or focus is in a webview) the manifest editor active last, a visible one,
+ * or an open manifest.
+ */
+export function previewTarget(): vscode.Uri | undefined {
+  const active = activeYaml();
+  if (active) return active.document.uri;
+  const open = (u: vscode.Uri | undefined) =>
+    u && vscode.workspace.textDocuments.some((d) => d.uri.toString() === u.toString()) ? u : undefined;
+  const visible = vscode.window.visibleTextEditors.find(
+    (e) => isServedDocument(e.document) && isRelevantText(e.document.getText()),
+  );
+  const anyOpen = vscode.workspace.textDocuments.find(
+    (d) => isServedDocument(d) && isRelevantText(d.getText()),
+  );
+  return open(lastManifest) ?? visible?.document.uri ?? anyOpen?.uri;
+}
+
 async function readOptional(path: string): Promise<string | undefined> {
   try {
     return await readFile(path, 'utf8');
@@ -42,12 +75,21 @@ async function readOptional(path: string): Promise<string | undefined> {
   }
 }
 
-export function registerCommands(context: vscode.ExtensionContext, client: AscpClient): void {
+export function registerCommands(
+  context: vscode.ExtensionContext,
+  client: AscpClient,
+  preview: MountsPreview,
+): void {
   const reg = (id: string, fn: (...args: never[]) => unknown) =>
     context.subscriptions.push(vscode.commands.registerCommand(id, fn));
 
-  reg('ascp.previewMounts', async (target?: vscode.Uri): Promise<vscode.Uri | undefined> => {
-    const source = target instanceof vscode.Uri ? target : activeYaml()?.document.uri;
+  reg('ascp.previewMounts', async (target?: vscode.Uri | string): Promise<vscode.Uri | undefined> => {
+    const source =
+      target instanceof vscode.Uri
+        ? target
+        : typeof target === 'string'
+          ? vscode.Uri.parse(target)
+          : previewTarget();
     if (!source) {
       void vscode.window.showInformationMessage(
         'ASCP: open a YAML manifest to preview the files its pods see.',
@@ -57,11 +99,14 @@ export function registerCommands(context: vscode.ExtensionContext, client: AscpC
     if (!vscode.workspace.textDocuments.some((d) => d.uri.toString() === source.toString()))
       await vscode.workspace.openTextDocument(source);
     await client.ensureStarted();
-    const uri = previewUriFor(source);
-    const doc = await vscode.workspace.openTextDocument(uri);
-    await vscode.languages.setTextDocumentLanguage(doc, 'markdown');
-    await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preview: true });
-    return uri;
+    await preview.show(source);
+    return source;
+  });
+
+  reg(REVEAL_COMMAND, async (loc?: SourceLocation): Promise<boolean> => {
+    if (!loc || typeof loc.uri !== 'string' || !loc.range) return false;
+    await revealLocation(loc);
+    return true;
   });
 
   reg('ascp.selectAwsProfile', async (name?: string): Promise<string | undefined> => {
@@ -157,7 +202,7 @@ export function registerCommands(context: vscode.ExtensionContext, client: AscpC
     }
   });
 
-  reg('ascp.insertCsiVolume', async (className?: string): Promise<string | undefined> => {
+  reg('ascp.insertCsiVolume', async (className?: string, mountPath?: string): Promise<string | undefined> => {
     const editor = activeYaml();
     if (!editor) {
       void vscode.window.showInformationMessage('ASCP: open a workload manifest to insert a CSI volume.');
@@ -189,7 +234,26 @@ export function registerCommands(context: vscode.ExtensionContext, client: AscpC
       name = pick.value;
     }
     const doc = editor.document;
-    const plan = planCsiVolume(doc.getText(), doc.offsetAt(editor.selection.active), { className: name });
+    const cursor = doc.offsetAt(editor.selection.active);
+    // the default: what the plan would choose (/mnt/secrets-store, or /mnt/<volume> beside other volumes)
+    const suggested = planCsiVolume(doc.getText(), cursor, { className: name });
+    let path = typeof mountPath === 'string' ? mountPath : undefined;
+    if (path === undefined) {
+      path = await vscode.window.showInputBox({
+        title: `ASCP: Insert CSI Volume for ${name}`,
+        prompt: 'mountPath: the directory in the container where the class writes its files',
+        value: suggested?.mountPath ?? '/mnt/secrets-store',
+        validateInput: (v) => mountPathProblem(v),
+      });
+      if (path === undefined) return undefined;
+    }
+    const problem = mountPathProblem(path);
+    if (problem) {
+      void vscode.window.showErrorMessage(`ASCP: ${problem}`);
+      return undefined;
+    }
+    path = path.trim();
+    const plan = planCsiVolume(doc.getText(), cursor, { className: name, mountPath: path });
     if (plan) {
       const edit = new vscode.WorkspaceEdit();
       for (const e of plan.edits) edit.insert(doc.uri, doc.positionAt(e.offset), e.text);
@@ -212,7 +276,7 @@ export function registerCommands(context: vscode.ExtensionContext, client: AscpC
           `        secretProviderClass: ${name.replace(/[$}\\]/g, '\\$&')}`,
           '# volumeMounts entry for the container:',
           '#   - name: $1',
-          '#     mountPath: ${2:/mnt/secrets-store}',
+          `#     mountPath: \${2:${path.replace(/[$}\\]/g, '\\$&')}}`,
           '#     readOnly: true',
           '$0',
         ].join('\n'),

@@ -3,10 +3,16 @@
 import * as vscode from 'vscode';
 import type { InitializeResult } from 'vscode-languageclient/node';
 import { AscpClient, type ClientState } from './client';
-import { listClasses, registerCommands, type ClassChoice } from './commands';
-import { MountsPreviewProvider, PREVIEW_SCHEME } from './preview-provider';
+import { listClasses, previewTarget, registerCommands, trackManifests, type ClassChoice } from './commands';
+import type { ViewNode } from './mounts-model';
+import { MountsView } from './mounts-view';
+import { MountsPreview } from './preview-panel';
+import { isRelevantText, isServedDocument } from './relevance';
 import { effectiveSettings, type ClientSettings } from './settings';
 import { StatusItem } from './status';
+
+/** Context key: the active editor is a YAML manifest with a class or a CSI volume (the preview's title-bar icon). */
+export const MANIFEST_CONTEXT = 'ascp.activeManifest';
 
 /** What `vscode.extensions.getExtension('ascp-manifests.ascp-manifests').exports` offers (tests use it). */
 export interface AscpApi {
@@ -29,6 +35,19 @@ export interface AscpApi {
   sendRequest<R>(method: string, params: unknown): Promise<R>;
   /** the classes Insert CSI Volume for a Class offers */
   classChoices(): Promise<ClassChoice[]>;
+  /** the ASCP Mounts view: the file it shows, its nodes, and how many answers it has shown */
+  mountsView(): {
+    source: string | undefined;
+    nodes: ViewNode[];
+    updates: number;
+    message: string | undefined;
+  };
+  /** the rendered preview of a manifest (undefined when none is open) */
+  preview(source: string): { html: string; updates: number } | undefined;
+  /** what Preview Mounted Files previews when run without an argument */
+  previewTarget(): string | undefined;
+  /** whether the preview's title-bar icon shows for the active editor */
+  activeManifest(): boolean;
 }
 
 let client: AscpClient | undefined;
@@ -40,14 +59,28 @@ export function activate(context: vscode.ExtensionContext): AscpApi {
   client = new AscpClient(context, log);
   const c = client;
   context.subscriptions.push(c);
-  const preview = new MountsPreviewProvider(c);
-  context.subscriptions.push(
-    preview,
-    vscode.workspace.registerTextDocumentContentProvider(PREVIEW_SCHEME, preview),
-  );
-  registerCommands(context, c);
+  const preview = new MountsPreview(c);
+  const mounts = new MountsView(c);
+  context.subscriptions.push(preview, mounts);
+  registerCommands(context, c, preview);
+  trackManifests(context);
   const status = new StatusItem(c);
   context.subscriptions.push(status);
+  let activeManifest = false;
+  const setManifestContext = () => {
+    const d = vscode.window.activeTextEditor?.document;
+    const v = !!d && isServedDocument(d) && isRelevantText(d.getText());
+    if (v === activeManifest) return;
+    activeManifest = v;
+    void vscode.commands.executeCommand('setContext', MANIFEST_CONTEXT, v);
+  };
+  setManifestContext();
+  context.subscriptions.push(
+    vscode.window.onDidChangeActiveTextEditor(() => setManifestContext()),
+    vscode.workspace.onDidChangeTextDocument((e) => {
+      if (e.document === vscode.window.activeTextEditor?.document) setManifestContext();
+    }),
+  );
   c.scanOpenDocuments();
   const activationMs = performance.now() - t0;
   log.info(
@@ -68,6 +101,15 @@ export function activate(context: vscode.ExtensionContext): AscpApi {
     lastServerSettings: () => c.lastServerSettings,
     sendRequest: (method, params) => c.sendRequest(method, params),
     classChoices: () => listClasses(c),
+    mountsView: () => ({
+      source: mounts.source?.toString(),
+      nodes: mounts.nodes,
+      updates: mounts.updates,
+      message: mounts.view.message,
+    }),
+    preview: (source) => preview.state(source),
+    previewTarget: () => previewTarget()?.toString(),
+    activeManifest: () => activeManifest,
   };
 }
 

@@ -14,6 +14,8 @@ export interface VolumePlan {
   workload: string;
   container: string;
   volumeName: string;
+  /** the mountPath of the volumeMount, as chosen (opts.mountPath or the default) */
+  mountPath: string;
   /** non-overlapping insertions in the original text's offsets, last first */
   edits: Insertion[];
 }
@@ -46,6 +48,21 @@ function keyStart(map: YAMLMap): number | undefined {
 
 function scalarString(n: unknown): string | undefined {
   return isScalar(n) && typeof n.value === 'string' ? n.value : undefined;
+}
+
+/** A mountPath kubelet accepts: absolute, no `:` (the API server refuses it), no `..` segment. */
+export function mountPathProblem(v: string): string | undefined {
+  const p = v.trim();
+  if (p === '') return 'Enter the directory the container sees the files in, e.g. /mnt/secrets-store.';
+  if (!p.startsWith('/')) return 'A mountPath is absolute: it starts with /.';
+  if (p.includes(':')) return 'A mountPath must not contain ":".';
+  if (p.split('/').includes('..')) return 'A mountPath must not contain a ".." segment.';
+  return undefined;
+}
+
+/** A plain scalar when YAML reads it back as the same string, else a double-quoted one. */
+export function yamlScalar(s: string): string {
+  return /^[A-Za-z0-9_./-]+$/.test(s) && !/^[-.]/.test(s) ? s : JSON.stringify(s);
 }
 
 function lines(indent: string, body: string[], eol: string): string {
@@ -118,7 +135,7 @@ export function planCsiVolume(text: string, cursor: number, opts: VolumeOptions)
   };
   const mountItem = (dashCol: number, itemCol: number) => {
     const inner = pad(itemCol - dashCol);
-    return [`- name: ${volumeName}`, `${inner}mountPath: ${mountPath}`, `${inner}readOnly: true`];
+    return [`- name: ${volumeName}`, `${inner}mountPath: ${yamlScalar(mountPath)}`, `${inner}readOnly: true`];
   };
   // How far this document indents `- ` under its key (0 or the step), read from `containers`.
   const containersKey = podSpec.items.find((p) => scalarString(p.key) === 'containers')?.key as
@@ -185,10 +202,11 @@ export function planCsiVolume(text: string, cursor: number, opts: VolumeOptions)
       workload,
       container: containerName,
       volumeName,
+      mountPath,
       edits: [{ offset: volumeEdit.offset, text: mountEdit.text + volumeEdit.text }],
     };
   edits.sort((a, b) => b.offset - a.offset);
-  return { workload, container: containerName, volumeName, edits };
+  return { workload, container: containerName, volumeName, mountPath, edits };
 }
 
 /** Applies insertions (any order) to a string; for tests and previews. */

@@ -1,39 +1,47 @@
-// The language status item shown for YAML files: connection state (offline until the AWS layer
-// exists) and how many classes and mounted files the active file has.
+// Two language status items for manifests. "ASCP checks" says what is checked and whether AWS takes
+// part: no credentials is the normal offline use, said calmly (information, not a warning); a real AWS
+// problem (access denied, expired session, ...) is a warning. "ASCP mounts" counts the active file's
+// classes and the files they mount, through workloads of this file or of other files.
 import * as vscode from 'vscode';
-import {
-  PreviewMountsRequest,
-  type AscpStatus,
-  type PreviewMountsResult,
-} from '../../server/src/shared/protocol';
+import { MountsTreeRequest, type AscpStatus, type MountsTreeResult } from '../../server/src/shared/protocol';
 import { DOCUMENT_SELECTOR, type AscpClient } from './client';
-import { countSummary } from './preview';
+import { mountsStatus } from './mounts-model';
+import { CALM, checkStatus } from './status-model';
 import { isServedDocument } from './relevance';
 
+const SEVERITY = {
+  information: vscode.LanguageStatusSeverity.Information,
+  warning: vscode.LanguageStatusSeverity.Warning,
+  error: vscode.LanguageStatusSeverity.Error,
+};
+
 export class StatusItem implements vscode.Disposable {
-  readonly item: vscode.LanguageStatusItem;
+  readonly checks: vscode.LanguageStatusItem;
+  readonly mounts: vscode.LanguageStatusItem;
   private readonly disposables: vscode.Disposable[] = [];
   private timer: ReturnType<typeof setTimeout> | undefined;
-  /** the last summary, for tests */
+  /** both items' text and detail, for tests */
   detail = '';
 
   constructor(private readonly client: AscpClient) {
-    this.item = vscode.languages.createLanguageStatusItem('ascp.status', DOCUMENT_SELECTOR);
-    this.item.name = 'ASCP';
-    this.item.text = 'ASCP: offline';
-    this.item.command = { title: 'Preview mounted files', command: 'ascp.previewMounts' };
+    this.checks = vscode.languages.createLanguageStatusItem('ascp.status', DOCUMENT_SELECTOR);
+    this.checks.name = 'ASCP checks';
+    this.mounts = vscode.languages.createLanguageStatusItem('ascp.mountsStatus', DOCUMENT_SELECTOR);
+    this.mounts.name = 'ASCP mounts';
+    this.mounts.command = { title: 'Preview', command: 'ascp.previewMounts' };
     this.disposables.push(
-      this.item,
+      this.checks,
+      this.mounts,
       client.onDidChangeState(() => this.schedule()),
       vscode.window.onDidChangeActiveTextEditor(() => this.schedule()),
       vscode.workspace.onDidChangeTextDocument((e) => {
-        if (e.document === vscode.window.activeTextEditor?.document) this.schedule();
+        if (isServedDocument(e.document) && e.contentChanges.length > 0) this.schedule();
       }),
       vscode.workspace.onDidGrantWorkspaceTrust(() => this.schedule()),
       client.onDidChangeAwsStatus((s) => {
         this.schedule();
-        // Missing credentials is the normal state of an offline user: the status item says it.
-        if (s.newProblem && s.problem && s.problem.code !== 'no-credentials') void this.tellProblem(s);
+        // Missing credentials and no network are the normal state of an offline user: only the status says it.
+        if (s.newProblem && s.problem && !CALM.has(s.problem.code)) void this.tellProblem(s);
       }),
     );
     this.schedule();
@@ -41,48 +49,40 @@ export class StatusItem implements vscode.Disposable {
 
   private schedule(): void {
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.update(), 250);
+    this.timer = setTimeout(() => void this.update(), 100);
   }
 
   private async update(): Promise<void> {
-    const trust = vscode.workspace.isTrusted ? '' : ' (Restricted Mode: AWS is off)';
-    const aws = vscode.workspace.isTrusted ? this.client.awsStatus : undefined;
-    this.item.text = awsText(aws);
-    this.item.busy = aws?.state === 'resolving' || aws?.state === 'loading';
-    this.item.severity =
-      this.client.state === 'failed'
-        ? vscode.LanguageStatusSeverity.Error
-        : aws?.state === 'problem'
-          ? vscode.LanguageStatusSeverity.Warning
-          : vscode.LanguageStatusSeverity.Information;
+    const trusted = vscode.workspace.isTrusted;
+    const c = checkStatus(
+      trusted ? this.client.awsStatus : undefined,
+      trusted,
+      this.client.state === 'failed',
+    );
+    this.checks.text = c.text;
+    this.checks.detail = c.detail;
+    this.checks.severity = SEVERITY[c.severity];
+    this.checks.busy = c.busy;
+    this.checks.command =
+      c.severity === 'warning' || this.client.awsStatus?.problem?.code === 'no-credentials'
+        ? { title: 'Profile', command: 'ascp.selectAwsProfile' }
+        : { title: 'Output', command: 'ascp.showOutput' };
     const doc = vscode.window.activeTextEditor?.document;
-    if (this.client.state === 'failed') {
-      this.setDetail(`language server failed to start${trust}`);
-      return;
-    }
-    if (this.client.state !== 'running' || !doc || !isServedDocument(doc)) {
-      this.setDetail(
-        this.client.state === 'running'
-          ? `checks are offline${trust}`
-          : `no SecretProviderClass opened yet${trust}`,
-      );
-      return;
-    }
-    try {
-      const r = await this.client.sendRequest<PreviewMountsResult>(PreviewMountsRequest, {
-        uri: doc.uri.toString(),
-      });
-      this.setDetail(`${countSummary(r)}${trust}`);
-    } catch {
-      this.setDetail(`checks are offline${trust}`);
-    }
-  }
-
-  private setDetail(s: string): void {
-    const problem = vscode.workspace.isTrusted ? this.client.awsStatus?.problem : undefined;
-    const full = problem ? `${s}; ${problem.message}` : s;
-    this.detail = full;
-    this.item.detail = full;
+    let mounts = { text: 'no manifest', detail: 'open a SecretProviderClass' };
+    if (this.client.state === 'running' && doc && isServedDocument(doc)) {
+      try {
+        const r = await this.client.sendRequest<MountsTreeResult>(MountsTreeRequest, {
+          uri: doc.uri.toString(),
+        });
+        mounts = mountsStatus(r);
+      } catch {
+        /* the server restarts: the next update fills it in */
+      }
+    } else if (this.client.state !== 'running')
+      mounts = { text: 'no manifest yet', detail: 'the server starts with the first SecretProviderClass' };
+    this.mounts.text = mounts.text;
+    this.mounts.detail = mounts.detail;
+    this.detail = `${c.text}: ${c.detail} | ${mounts.text}, ${mounts.detail}`;
   }
 
   private async tellProblem(s: AscpStatus): Promise<void> {
@@ -98,24 +98,5 @@ export class StatusItem implements vscode.Disposable {
   dispose(): void {
     clearTimeout(this.timer);
     for (const d of this.disposables) d.dispose();
-  }
-}
-
-/** The status text: offline until the server's AWS layer reports a state. */
-export function awsText(s: AscpStatus | undefined): string {
-  if (!s || s.state === 'off') return 'ASCP: offline';
-  const who = [s.profile || undefined, s.region || undefined].filter(Boolean).join(' · ');
-  switch (s.state) {
-    case 'idle':
-      return `ASCP: AWS${who ? ` ${who}` : ''}`;
-    case 'resolving':
-    case 'loading':
-      return 'ASCP: loading AWS catalog';
-    case 'ready': {
-      const names = s.catalogs.reduce((n, c) => n + c.count, 0);
-      return `ASCP: AWS${who ? ` ${who}` : ''} (${names} names)`;
-    }
-    case 'problem':
-      return 'ASCP: AWS problem (offline checks)';
   }
 }
