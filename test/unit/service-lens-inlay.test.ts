@@ -187,8 +187,8 @@ describe('inlay hints in workloads (service)', () => {
     assert.deepEqual(
       got.map(([line, label]) => [line, label]),
       [
-        ['          mountPath: /mnt/s', '→ /mnt/s/_app_db, /mnt/s/DB_USER, /mnt/s/api'],
-        ['          mountPath: /mnt/s', '→ /mnt/s/_app_db, /mnt/s/DB_USER, /mnt/s/api'],
+        ['          mountPath: /mnt/s', '→ /mnt/s/_app_db, /mnt/s/DB_USER, +1 more'],
+        ['          mountPath: /mnt/s', '→ /mnt/s/_app_db, /mnt/s/DB_USER, +1 more'],
       ],
     );
     assert.equal(

@@ -9,8 +9,8 @@
 // it, and a name would be a guess).
 //
 // Which workload hints: one per volumeMount of a CSI volume whose class the workspace defines, after
-// its mountPath: the full paths the container sees, as many as fit in MAX_HINT_LABEL characters, then
-// "+N more"; the tooltip lists them all (up to MAX_TOOLTIP_FILES) with their modes. With a subPath
+// its mountPath: the full paths the container sees, as many as fit in MAX_HINT_LABEL characters (the
+// first always), then "+N more"; the tooltip lists them all (up to MAX_TOOLTIP_FILES) with their modes. With a subPath
 // the mountPath is the file itself: the hint names it. Pure: plain data.
 import type { PlacedDoc } from '../core/analyze';
 import { classTranslation } from '../core/mounts';
@@ -28,8 +28,8 @@ export interface InlayItem {
   tooltip: string;
 }
 
-/** Characters of a volumeMount hint's label. */
-export const MAX_HINT_LABEL = 80;
+/** Characters of a volumeMount hint's label: VS Code cuts longer hints (`editor.inlayHints.maximumLength`, 43). */
+export const MAX_HINT_LABEL = 43;
 /** Files listed in a volumeMount hint's tooltip. */
 export const MAX_TOOLTIP_FILES = 50;
 
