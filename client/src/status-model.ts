@@ -3,7 +3,14 @@
 import type { AscpStatus } from '../../server/src/shared/protocol';
 
 /** What runs without AWS. */
-const OFFLINE_CHECKS = 'objects, jmesPath and pod checks';
+const OFFLINE_CHECKS = 'objects, jmesPath, pods';
+
+/** Characters of a detail: the status hover is about 500 px wide, and cuts what is longer. */
+export const MAX_DETAIL = 46;
+
+function fit(s: string): string {
+  return s.length > MAX_DETAIL ? `${s.slice(0, MAX_DETAIL - 1)}…` : s;
+}
 
 export interface CheckStatus {
   text: string;
@@ -20,24 +27,24 @@ export function checkStatus(s: AscpStatus | undefined, trusted: boolean, failed 
   if (failed)
     return {
       text: 'ASCP: server failed',
-      detail: 'the language server did not start (see ASCP: Show Output)',
+      detail: 'the language server did not start',
       severity: 'error',
       busy: false,
     };
   const offline = (why: string): CheckStatus => ({
     text: 'ASCP: offline checks',
-    detail: `${OFFLINE_CHECKS}; ${why}`,
+    detail: fit(`${OFFLINE_CHECKS}; ${why}`),
     severity: 'information',
     busy: false,
   });
-  if (!trusted) return offline('Restricted Mode: AWS is off');
-  if (!s || s.state === 'off') return offline('AWS lookups are off (ascp.aws.enabled)');
+  if (!trusted) return { ...offline('AWS off'), text: 'ASCP: Restricted Mode' };
+  if (!s || s.state === 'off') return offline('AWS is off');
   const who = [s.profile, s.region].filter(Boolean).join(' · ');
   switch (s.state) {
     case 'idle':
       return {
         text: 'ASCP: offline checks',
-        detail: `${OFFLINE_CHECKS}; AWS (${who || 'default'}) when a class needs it`,
+        detail: fit(`${OFFLINE_CHECKS}; AWS ${who || 'default'} when needed`),
         severity: 'information',
         busy: false,
       };
@@ -45,7 +52,7 @@ export function checkStatus(s: AscpStatus | undefined, trusted: boolean, failed 
     case 'loading':
       return {
         text: 'ASCP: reading AWS names',
-        detail: `${OFFLINE_CHECKS}; names from AWS ${who}`,
+        detail: fit(`names from AWS ${who}`),
         severity: 'information',
         busy: true,
       };
@@ -54,20 +61,22 @@ export function checkStatus(s: AscpStatus | undefined, trusted: boolean, failed 
       const problem = s.problem && !CALM.has(s.problem.code) ? s.problem : undefined;
       return {
         text: `ASCP: AWS ${who}`,
-        detail: problem
-          ? `AWS: ${problem.message}`
-          : `${OFFLINE_CHECKS}; objectNames against ${names} AWS names${s.checkValues ? ' and values' : ''}`,
+        detail: fit(
+          problem
+            ? `AWS: ${problem.message}`
+            : `objectNames checked against ${names} names${s.checkValues ? ', values' : ''}`,
+        ),
         severity: problem ? 'warning' : 'information',
         busy: false,
       };
     }
     case 'problem': {
       const code = s.problem?.code;
-      if (!code || code === 'no-credentials') return offline('no AWS credentials, so names are not checked');
-      if (code === 'offline') return offline('AWS is unreachable, so names are not checked');
+      if (!code || code === 'no-credentials') return offline('no AWS credentials');
+      if (code === 'offline') return offline('AWS unreachable');
       return {
         text: 'ASCP: offline checks',
-        detail: `AWS: ${s.problem?.message ?? code}`,
+        detail: fit(`AWS: ${s.problem?.message ?? code}`),
         severity: 'warning',
         busy: false,
       };

@@ -12,7 +12,7 @@ import {
   viewNodes,
 } from '../../client/src/mounts-model';
 import { isRelevantText } from '../../client/src/relevance';
-import { checkStatus } from '../../client/src/status-model';
+import { checkStatus, MAX_DETAIL } from '../../client/src/status-model';
 import { analyzeWorkspace } from '../../server/src/core/analyze';
 import { mountsTree } from '../../server/src/service/mounts-tree';
 import { Project } from '../../server/src/service/project';
@@ -227,7 +227,7 @@ describe('language status: what is checked, calm when offline', () => {
     );
     assert.deepEqual(none, {
       text: 'ASCP: offline checks',
-      detail: 'objects, jmesPath and pod checks; no AWS credentials, so names are not checked',
+      detail: 'objects, jmesPath, pods; no AWS credentials',
       severity: 'information',
       busy: false,
     });
@@ -259,12 +259,19 @@ describe('language status: what is checked, calm when offline', () => {
       true,
     );
     assert.equal(ready.text, 'ASCP: AWS dev · eu-west-1');
-    assert.match(ready.detail, /objectNames against 12 AWS names/);
-    assert.match(checkStatus(undefined, false).detail, /Restricted Mode: AWS is off/);
+    assert.match(ready.detail, /^objectNames checked against 12 names$/);
+    assert.deepEqual(
+      [checkStatus(undefined, false).text, checkStatus(undefined, false).detail],
+      ['ASCP: Restricted Mode', 'objects, jmesPath, pods; AWS off'],
+    );
     assert.equal(checkStatus({ ...base, state: 'loading' }, true).busy, true);
     assert.equal(checkStatus(undefined, true, true).severity, 'error');
-    // short enough for the status hover of a 1400 px window
-    for (const s of [none(), ready]) assert.ok(s.detail.length <= 90, s.detail);
+    // short enough for the status hover (about 500 px): MAX_DETAIL, a long AWS message cut
+    const long = checkStatus(
+      { ...base, state: 'problem', problem: { code: 'access-denied', message: 'x'.repeat(200) } },
+      true,
+    );
+    for (const s of [none(), ready, long]) assert.ok(s.detail.length <= MAX_DETAIL, s.detail);
   });
   const none = () =>
     checkStatus(
