@@ -88,7 +88,8 @@ export async function runExtensionTests(o: ExtRunOptions): Promise<ExtRunResult>
     await page.goto(
       `${cs.url}/?folder=${encodeURIComponent(o.workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`,
     );
-    const timeoutMs = o.timeoutMs ?? 240_000;
+    // generous: the machines are shared, and a slow run is not a failure of the extension
+    const timeoutMs = o.timeoutMs ?? 900_000;
     let timer: ReturnType<typeof setTimeout> | undefined;
     exitCode = await Promise.race([
       exited,

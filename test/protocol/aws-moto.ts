@@ -242,6 +242,12 @@ export async function createSecret(endpoint: string, name: string, value: string
   sm.destroy();
 }
 
+export async function putParameter(endpoint: string, name: string, value: string): Promise<void> {
+  const { ssm } = clients(endpoint);
+  await ssm.send(new PutParameterCommand({ Name: name, Value: value, Type: 'String' }));
+  ssm.destroy();
+}
+
 // ---- local HTTP endpoints in front of (or instead of) moto ----
 
 export interface FakeAws {

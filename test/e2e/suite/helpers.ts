@@ -112,3 +112,14 @@ export function hoverText(hovers: vscode.Hover[]): string {
 export async function closeAll(): Promise<void> {
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 }
+
+/** Puts `text` into the document and saves it (the workspace is a throw-away copy): undoes a test's edits. */
+export async function restore(doc: vscode.TextDocument, text: string): Promise<void> {
+  const edit = new vscode.WorkspaceEdit();
+  edit.replace(doc.uri, new vscode.Range(0, 0, doc.lineCount, 0), text);
+  assert.ok(await vscode.workspace.applyEdit(edit));
+  // save() answers false when the editor sees the saved text again (nothing to save)
+  await doc.save();
+  assert.equal(doc.getText(), text);
+  assert.equal(doc.isDirty, false);
+}

@@ -24,21 +24,28 @@ class RecordingReporter extends Mocha.reporters.Spec {
       fullTitle: t.fullTitle(),
       durationMs: t.duration ?? 0,
     });
-    runner.on('pass', (t) => records.push({ ...base(t), state: 'passed' }));
-    runner.on('fail', (t, err: Error) =>
-      records.push({ ...base(t), state: 'failed', error: `${err.message}\n${err.stack ?? ''}` }),
-    );
-    runner.on('pending', (t) =>
+    // written after every test, so a run that times out still tells what failed
+    const save = () => {
+      const file = process.env.ASCP_E2E_RESULTS;
+      if (file) writeFileSync(file, JSON.stringify(records, null, 2));
+    };
+    runner.on('pass', (t) => {
+      records.push({ ...base(t), state: 'passed' });
+      save();
+    });
+    runner.on('fail', (t, err: Error) => {
+      records.push({ ...base(t), state: 'failed', error: `${err.message}\n${err.stack ?? ''}` });
+      save();
+    });
+    runner.on('pending', (t) => {
       records.push({
         ...base(t),
         state: 'pending',
         skipReason: (t as Mocha.Test & { skipReason?: string }).skipReason,
-      }),
-    );
-    runner.once('end', () => {
-      const file = process.env.ASCP_E2E_RESULTS;
-      if (file) writeFileSync(file, JSON.stringify(records, null, 2));
+      });
+      save();
     });
+    runner.once('end', save);
   }
 }
 

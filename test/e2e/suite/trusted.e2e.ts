@@ -17,6 +17,7 @@ import {
   open,
   placeholder,
   positionOf,
+  restore,
   waitFor,
   workspaceUri,
 } from './helpers';
@@ -245,38 +246,234 @@ suite('ASCP extension (trusted workspace)', () => {
     await diagnosticsWhere(uri, (d) => d.some((x) => codeOf(x) === 'provider-name'));
   });
 
-  test('Preview Mounted Files lists every path and mode per workload and container', async () => {
+  test('Preview Mounted Files renders every path and mode per workload and container', async () => {
     const ed = await open('examples', 'secrets-manager-jmespath.yaml');
+    const a = await api();
     const uri = await vscode.commands.executeCommand<vscode.Uri>('ascp.previewMounts');
-    assert.ok(uri);
-    const doc = await waitFor('the preview document', () =>
-      vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString()),
-    );
-    const text = doc.getText();
-    assert.match(text, /## Deployment\/nginx-deployment/);
-    assert.match(text, /### Container `nginx-deployment`/);
+    assert.equal(uri?.toString(), ed.document.uri.toString());
+    const html = await waitFor('the rendered preview', () => a.preview(ed.document.uri.toString())?.html);
+    assert.match(html, /<h2>Deployment\/nginx-deployment<\/h2>/);
+    assert.match(html, /<h3>Container <code>nginx-deployment<\/code><\/h3>/);
     for (const f of ['test_secret', 'SECRET_USERNAME', 'SECRET_PASSWORD'])
-      assert.match(text, new RegExp(`\\| \`/mnt/secrets-store/${f}\` \\| 0644 \\|`));
-    assert.equal(doc.languageId, 'markdown');
+      assert.match(html, new RegExp(`<code>/mnt/secrets-store/${f}</code></a></td><td>0644</td>`));
+    // a webview, not a Markdown document
+    assert.ok(!vscode.workspace.textDocuments.some((d) => d.languageId === 'markdown'));
     await vscode.window.showTextDocument(ed.document);
   });
 
-  test('the language status item says offline and counts the classes', async () => {
+  test('Preview Mounted Files from a class file finds the pod of another file, and follows its edits', async () => {
     const a = await api();
-    await open('examples', 'ssm-parameter.yaml');
-    await waitFor('the status detail', () => /1 class, 1 mounted file in this file/.test(a.statusDetail()));
+    const pod = await open('fixtures', 'split', 'pod.yaml');
+    const ed = await open('fixtures', 'split', 'secrets.yaml');
+    await diagnosticsWhere(ed.document.uri, (d) => d.length === 0);
+    await vscode.commands.executeCommand('ascp.previewMounts');
+    const key = ed.document.uri.toString();
+    const html = await waitFor('the preview', () => a.preview(key)?.html);
+    assert.match(html, /<h2>Pod\/split-web <span class="where">in pod\.yaml<\/span><\/h2>/);
+    assert.match(
+      html,
+      /<code>\/etc\/split\/DB_USER<\/code><\/a><\/td><td>0644<\/td><td>split-secrets<\/td><td>jmesPath username of prod\/split\/db<\/td>/,
+    );
+    assert.match(html, /<code>\/etc\/split\/_split_api-key<\/code><\/a><\/td><td>0440<\/td>/);
+    // an edit of the pod (another file) shows in the class file's preview
+    const edit = new vscode.WorkspaceEdit();
+    const original = pod.document.getText();
+    const at = positionOf(pod.document, '/etc/split');
+    edit.replace(pod.document.uri, new vscode.Range(at, at.translate(0, '/etc/split'.length)), '/etc/db');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    await waitFor(
+      'the preview after the edit',
+      () => a.preview(key)?.html.includes('/etc/db/DB_USER') || undefined,
+    );
+    await restore(pod.document, original);
+    await waitFor(
+      'the preview after the revert',
+      () => a.preview(key)?.html.includes('/etc/split/DB_USER') || undefined,
+    );
+    await closeAll();
   });
 
-  test('Insert CSI Volume for a Class mounts it in the workload under the cursor', async () => {
+  test("the walkthrough's Preview button previews the manifest open in another tab", async () => {
+    const a = await api();
+    const ed = await open('fixtures', 'split', 'secrets.yaml');
+    await vscode.commands.executeCommand(
+      'workbench.action.openWalkthrough',
+      'ascp-manifests.ascp-manifests#ascp.gettingStarted',
+      false,
+    );
+    await waitFor(
+      'the walkthrough in front',
+      () => vscode.window.activeTextEditor === undefined || undefined,
+    );
+    assert.equal(a.previewTarget(), ed.document.uri.toString());
+    const uri = await vscode.commands.executeCommand<vscode.Uri>('ascp.previewMounts');
+    assert.equal(uri?.toString(), ed.document.uri.toString());
+    await closeAll();
+  });
+
+  test('the ASCP Mounts view follows the active editor, refreshes on every edit, and a file reveals its entry', async () => {
+    const a = await api();
+    const ed = await open('fixtures', 'split', 'secrets.yaml');
+    const key = ed.document.uri.toString();
+    const settled = () => {
+      const v = a.mountsView();
+      return v.source === key && v.nodes.length > 0 ? v : undefined;
+    };
+    const v = await waitFor('the view on secrets.yaml', settled);
+    const shape = v.nodes.map((w) => [
+      w.label,
+      w.description,
+      w.children.map((c) => [
+        c.label,
+        c.children.map((m) => [m.label, m.children.map((f) => `${f.label}: ${f.description}`)]),
+      ]),
+    ]);
+    assert.deepEqual(shape, [
+      [
+        'Pod/split-web',
+        'in pod.yaml',
+        [
+          [
+            'web',
+            [
+              [
+                '/etc/split',
+                [
+                  'prod_split_db: 0644 · split-secrets · objectName prod/split/db',
+                  'DB_USER: 0644 · split-secrets · jmesPath username of prod/split/db',
+                  'DB_PASSWORD: 0644 · split-secrets · jmesPath password of prod/split/db',
+                  '_split_api-key: 0440 · split-secrets · objectName /split/api-key',
+                ],
+              ],
+            ],
+          ],
+        ],
+      ],
+    ]);
+    // every edit: rename an alias, the view shows the new file at once
+    const original = ed.document.getText();
+    const before = a.mountsView().updates;
+    const at = positionOf(ed.document, 'DB_PASSWORD');
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(ed.document.uri, new vscode.Range(at, at.translate(0, 'DB_PASSWORD'.length)), 'DB_PASS');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    await waitFor('the view after the edit', () => {
+      const s = a.mountsView();
+      const labels = s.nodes[0]?.children[0]?.children[0]?.children.map((f) => f.label) ?? [];
+      return s.updates > before && labels.includes('DB_PASS') ? labels : undefined;
+    });
+    // a click on a file (its tree item's command) lands on its entry
+    const file = a
+      .mountsView()
+      .nodes[0]?.children[0]?.children[0]?.children.find((f) => f.label === '_split_api-key');
+    assert.ok(file?.location);
+    await open('fixtures', 'split', 'pod.yaml');
+    await waitFor('the view on pod.yaml', () =>
+      a.mountsView().source?.endsWith('pod.yaml') ? true : undefined,
+    );
+    assert.equal(await vscode.commands.executeCommand('ascp.revealMountSource', file.location), true);
+    const editor = vscode.window.activeTextEditor;
+    assert.equal(editor?.document.uri.toString(), key);
+    assert.equal(editor?.document.getText(editor.selection), '"/split/api-key"');
+    await restore(ed.document, original);
+    await closeAll();
+  });
+
+  test('workload code lenses and volumeMount inlay hints in the editor', async () => {
+    const ed = await open('fixtures', 'split', 'pod.yaml');
+    await open('fixtures', 'split', 'secrets.yaml');
+    const lenses = await waitFor('the workload lens', async () => {
+      const l = await vscode.commands.executeCommand<vscode.CodeLens[]>(
+        'vscode.executeCodeLensProvider',
+        ed.document.uri,
+        10,
+      );
+      return l.length > 0 ? l : undefined;
+    });
+    assert.deepEqual(
+      lenses.map((l) => [l.range.start.line, l.command?.title]),
+      [
+        [
+          positionOf(ed.document, 'kind: Pod').line,
+          'mounts 4 files at /etc/split: prod_split_db, DB_USER, +2 more',
+        ],
+      ],
+    );
+    const hints = await vscode.commands.executeCommand<vscode.InlayHint[]>(
+      'vscode.executeInlayHintProvider',
+      ed.document.uri,
+      new vscode.Range(0, 0, ed.document.lineCount, 0),
+    );
+    assert.deepEqual(
+      hints.map((h) => [
+        h.position.line,
+        typeof h.label === 'string' ? h.label : h.label.map((p) => p.value).join(''),
+      ]),
+      [[positionOf(ed.document, 'mountPath: /etc/split').line, '→ /etc/split/prod_split_db, +3 more']],
+    );
+    // in the class: no hint repeats an alias as written
+    const cls = await open('fixtures', 'split', 'secrets.yaml');
+    const classHints = await vscode.commands.executeCommand<vscode.InlayHint[]>(
+      'vscode.executeInlayHintProvider',
+      cls.document.uri,
+      new vscode.Range(0, 0, cls.document.lineCount, 0),
+    );
+    const labels = classHints.map((h) => (typeof h.label === 'string' ? h.label : ''));
+    assert.deepEqual(labels, ['→ prod_split_db', '→ _split_api-key']);
+  });
+
+  test('the preview icon shows in the title bar of manifests only', async () => {
+    const a = await api();
+    await open('fixtures', 'plain.yaml');
+    await waitFor('no icon on a plain YAML file', () => (a.activeManifest() ? undefined : true));
+    await open('fixtures', 'split', 'secrets.yaml');
+    await waitFor('the icon on a manifest', () => (a.activeManifest() ? true : undefined));
+    const pkg = extension().packageJSON as {
+      contributes: { menus: Record<string, { command: string; when: string }[]> };
+    };
+    const title = pkg.contributes.menus['editor/title']?.find((m) => m.command === 'ascp.previewMounts');
+    assert.match(title?.when ?? '', /ascp\.activeManifest/);
+    await closeAll();
+  });
+
+  test('the language status says what it checks, calmly offline, and counts the files mounted through other files', async () => {
+    const a = await api();
+    await open('examples', 'ssm-parameter.yaml');
+    await waitFor(
+      'the status detail',
+      () =>
+        /^ASCP: offline checks: objects, jmesPath, pods; .*\| 1 class, 1 workload, 1 mounted file, in this file$/.test(
+          a.statusDetail(),
+        ) || undefined,
+    );
+    assert.doesNotMatch(a.statusDetail(), /problem/i);
+    // a class file counts the files its classes give a pod of another file, and says through which
+    await open('fixtures', 'split', 'secrets.yaml');
+    await waitFor(
+      'the status of the class file',
+      () =>
+        /\| 1 class, 4 mounted files, through Pod\/split-web in pod\.yaml$/.test(a.statusDetail()) ||
+        undefined,
+    );
+  });
+
+  test('Insert CSI Volume for a Class asks for the mount path and mounts it in the workload under the cursor', async () => {
     const ed = await open('fixtures', 'no-volume.yaml');
+    const original = ed.document.getText();
     ed.selection = new vscode.Selection(
       positionOf(ed.document, 'busybox'),
       positionOf(ed.document, 'busybox'),
     );
-    const name = await vscode.commands.executeCommand<string>(
-      'ascp.insertCsiVolume',
-      'nginx-param-store-class',
-    );
+    const pending = vscode.commands.executeCommand<string>('ascp.insertCsiVolume', 'nginx-param-store-class');
+    // the input box offers /mnt/secrets-store; accept it
+    await waitFor('the mount path input', async () => {
+      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+      return Promise.race([
+        pending.then(() => true),
+        new Promise<undefined>((r) => setTimeout(() => r(undefined), 200)),
+      ]);
+    });
+    const name = await pending;
     assert.equal(name, 'secrets-store-inline');
     const text = ed.document.getText();
     assert.match(text, /\n {6}volumes:\n {8}- name: secrets-store-inline\n {10}csi:\n/);
@@ -285,13 +482,31 @@ suite('ASCP extension (trusted workspace)', () => {
       /\n {10}volumeMounts:\n {12}- name: secrets-store-inline\n {14}mountPath: \/mnt\/secrets-store\n/,
     );
     await diagnosticsWhere(ed.document.uri, (d) => d.length === 0);
-    const preview = await vscode.commands.executeCommand<vscode.Uri>('ascp.previewMounts', ed.document.uri);
-    const doc = await vscode.workspace.openTextDocument(preview);
-    await waitFor('the mount in the preview', () =>
-      doc.getText().includes('/mnt/secrets-store/_test_parameter'),
+    const a = await api();
+    await vscode.commands.executeCommand<vscode.Uri>('ascp.previewMounts', ed.document.uri);
+    await waitFor(
+      'the mount in the preview',
+      () =>
+        a.preview(ed.document.uri.toString())?.html.includes('/mnt/secrets-store/_test_parameter') ||
+        undefined,
     );
-    await vscode.window.showTextDocument(ed.document);
-    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await restore(ed.document, original);
+    // a mount path given (as the input box would): written as given
+    const again = await vscode.window.showTextDocument(ed.document);
+    again.selection = new vscode.Selection(
+      positionOf(ed.document, 'busybox'),
+      positionOf(ed.document, 'busybox'),
+    );
+    assert.equal(
+      await vscode.commands.executeCommand<string>(
+        'ascp.insertCsiVolume',
+        'nginx-param-store-class',
+        '/etc/app secrets',
+      ),
+      'secrets-store-inline',
+    );
+    assert.match(ed.document.getText(), /\n {14}mountPath: "\/etc\/app secrets"\n/);
+    await restore(ed.document, original);
   });
 
   test('Insert CSI Volume for a Class offers the classes the server knows', async () => {

@@ -53,15 +53,20 @@ suite('ASCP extension (untrusted workspace, Restricted Mode)', () => {
   });
 
   test('Preview Mounted Files works offline', async () => {
-    await open('examples', 'ssm-parameter.yaml');
-    const uri = await vscode.commands.executeCommand<vscode.Uri>('ascp.previewMounts');
-    const doc = await vscode.workspace.openTextDocument(uri);
-    await waitFor('the preview', () => doc.getText().includes('/var/secrets/_test_parameter'));
+    const ed = await open('examples', 'ssm-parameter.yaml');
+    await vscode.commands.executeCommand<vscode.Uri>('ascp.previewMounts');
+    const a = await api();
+    await waitFor(
+      'the preview',
+      () => a.preview(ed.document.uri.toString())?.html.includes('/var/secrets/_test_parameter') || undefined,
+    );
   });
 
   test('the status item says AWS is off', async () => {
     const a = await api();
     await open('examples', 'ssm-parameter.yaml');
-    await waitFor('the status detail', () => /Restricted Mode: AWS is off/.test(a.statusDetail()));
+    await waitFor('the status detail', () =>
+      /^ASCP: Restricted Mode: objects, jmesPath, pods; AWS off/.test(a.statusDetail()),
+    );
   });
 });
