@@ -52,6 +52,8 @@ export class MountsView implements vscode.TreeDataProvider<ViewNode>, vscode.Dis
   result: MountsTreeResult | undefined;
   /** how many answers the view has shown (tests wait for the next one) */
   updates = 0;
+  /** tree item ids: the shown file and the node's path, so a node of another file is drawn anew */
+  private ids = new WeakMap<ViewNode, string>();
 
   constructor(private readonly client: AscpClient) {
     this.view = vscode.window.createTreeView(MOUNTS_VIEW, { treeDataProvider: this, showCollapseAll: true });
@@ -98,6 +100,15 @@ export class MountsView implements vscode.TreeDataProvider<ViewNode>, vscode.Dis
     if (g !== this.generation) return;
     this.result = result;
     this.nodes = result ? viewNodes(result) : [];
+    const ids = new WeakMap<ViewNode, string>();
+    const walk = (list: ViewNode[], prefix: string) =>
+      list.forEach((n, i) => {
+        const id = `${prefix}/${i}:${n.label}`;
+        ids.set(n, id);
+        walk(n.children, id);
+      });
+    walk(this.nodes, source?.toString() ?? '');
+    this.ids = ids;
     this.view.description = label ?? '';
     this.view.message =
       source && this.client.state !== 'running'
@@ -121,6 +132,8 @@ export class MountsView implements vscode.TreeDataProvider<ViewNode>, vscode.Dis
     item.tooltip = n.tooltip;
     item.iconPath = new vscode.ThemeIcon(ICONS[n.kind]);
     item.contextValue = `ascp.${n.kind}`;
+    const id = this.ids.get(n);
+    if (id) item.id = id;
     if (n.kind === 'file' && n.location)
       item.command = { title: 'Go to the entry', command: REVEAL_COMMAND, arguments: [n.location] };
     return item;
