@@ -11,6 +11,7 @@ import type { ServerCapabilities } from 'vscode-languageserver-protocol';
 import { buildSuite, ensureTools, OUT, prepareWorkspace, ROOT, type Tools } from '../../scripts/e2e/harness';
 import { runExtensionTests, type ExtRunResult } from '../../scripts/e2e/run-ext-tests';
 import { runUiTest } from '../../scripts/e2e/ui';
+import { createSecret, motoMissing, putParameter, startMoto, type Moto } from '../protocol/aws-moto';
 import { TestClient } from '../protocol/lsp-client';
 
 const log = (s: string) => console.log(`[e2e] ${s}`);
@@ -131,6 +132,14 @@ describe('VS Code extension in code-server', { timeout: 30 * 60_000 }, async () 
   }
 
   if (only('ui')) {
+    // moto_server as AWS for the status with AWS, seeded with what fixtures/split/secrets.yaml names
+    const noMoto = motoMissing();
+    let moto: Moto | undefined;
+    if (!noMoto) {
+      moto = await startMoto();
+      await createSecret(moto.endpoint, 'prod/split/db', JSON.stringify({ username: 'u', password: 'p' }));
+      await putParameter(moto.endpoint, '/split/api-key', 'k');
+    }
     const ui = await lap('UI test', () =>
       runUiTest({
         tools,
@@ -138,9 +147,11 @@ describe('VS Code extension in code-server', { timeout: 30 * 60_000 }, async () 
         workspace: prepareWorkspace('ui'),
         hoverImplemented: !!caps.hoverProvider,
         log,
+        ...(moto ? { awsEndpoint: moto.endpoint } : {}),
       }),
-    );
+    ).finally(() => moto?.stop());
     describe('UI: the packaged .vsix in code-server and chromium', () => {
+      if (noMoto) it('the status with AWS (moto)', { skip: noMoto }, () => undefined);
       for (const s of ui.steps)
         it(s.name, { skip: s.skipReason ?? false }, () => {
           if (!s.ok)
