@@ -75,6 +75,8 @@ export interface StartOptions {
   capabilities?: unknown;
   /** the server's environment; default: this one without AWS credentials or config (tests never reach a real account) */
   env?: NodeJS.ProcessEnv;
+  /** another language server's command line (default: ours, `node dist/server.js --stdio`) */
+  command?: string[];
 }
 
 /** This process's environment without any AWS_* variable, shared config or instance metadata. */
@@ -104,7 +106,8 @@ export class TestClient {
 
   constructor(private readonly opts: StartOptions = {}) {
     this.settings = opts.settings ?? {};
-    this.proc = spawn(process.execPath, [SERVER, '--stdio'], {
+    const [cmd, ...args] = opts.command ?? [process.execPath, SERVER, '--stdio'];
+    this.proc = spawn(cmd as string, args, {
       stdio: 'pipe',
       env: opts.env ?? offlineEnv(),
     });
