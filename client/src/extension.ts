@@ -5,6 +5,7 @@ import type { InitializeResult } from 'vscode-languageclient/node';
 import { AscpClient, type ClientState } from './client';
 import { listClasses, registerCommands, type ClassChoice } from './commands';
 import { MountsPreviewProvider, PREVIEW_SCHEME } from './preview-provider';
+import { registerCreateSampleSecrets } from './sample-secrets';
 import { effectiveSettings, type ClientSettings } from './settings';
 import { StatusItem } from './status';
 
@@ -46,6 +47,7 @@ export function activate(context: vscode.ExtensionContext): AscpApi {
     vscode.workspace.registerTextDocumentContentProvider(PREVIEW_SCHEME, preview),
   );
   registerCommands(context, c);
+  registerCreateSampleSecrets(context, c);
   const status = new StatusItem(c);
   context.subscriptions.push(status);
   c.scanOpenDocuments();
