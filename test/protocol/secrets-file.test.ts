@@ -58,6 +58,12 @@ spec:
             objectAlias: HOSTS
 `;
 
+/** A class only on disk: the skeleton covers the whole folder, not only the open documents. */
+const OTHER = CLASS.replace('name: app', 'name: other').replace(
+  /objects: \|[\s\S]*$/,
+  'objects: |\n      - objectName: "other/secret"\n        objectType: "secretsmanager"\n',
+);
+
 const SAMPLE = {
   'prod/db/credentials': { username: CANARY, password: CANARY, port: 5432 },
   '/app/token': CANARY_KEY_VALUE,
@@ -149,6 +155,7 @@ describe('ascp.secretsFile over stdio (no AWS credentials)', () => {
     symlinkSync(join(outside, 'sample.json'), join(root, 'secrets', 'link.json'));
     symlinkSync(outside, join(root, 'linked-dir'));
     writeFileSync(join(root, 'k8s', 'class.yaml'), CLASS);
+    writeFileSync(join(root, 'k8s', 'other.yaml'), OTHER);
   });
 
   after(async () => {
@@ -230,11 +237,12 @@ describe('ascp.secretsFile over stdio (no AWS credentials)', () => {
       answers.push(r);
       assert.equal(r.target, pathToFileURL(samplePath()).href);
       assert.equal(r.refused, undefined);
-      assert.equal(r.objects, 3);
+      assert.equal(r.objects, 4);
       assert.deepEqual(JSON.parse(r.content), {
         'prod/db/credentials': { usrname: '<usrname>', port: '<port>', password: '<password>' },
         '/app/token': { token: '<token>' },
         'prod/api': { keys: [{ id: '<id>' }] },
+        'other/secret': '<sample>',
       });
       assert.deepEqual(
         r.skipped.map((s) => [s.objectName, s.path]),
@@ -242,6 +250,18 @@ describe('ascp.secretsFile over stdio (no AWS credentials)', () => {
       );
       assert.match(r.skipped[0]?.reason ?? '', /not a plain key path/);
     });
+  });
+
+  it('answers ascp/sampleSecrets right after initialize with the whole folder (it waits for the index)', async () => {
+    const { c } = await start({ secretsFile: 'secrets/sample.json' });
+    const r = await c.request<SampleSecretsResult>('ascp/sampleSecrets', {});
+    answers.push(r);
+    assert.deepEqual(Object.keys(JSON.parse(r.content) as object).sort(), [
+      '/app/token',
+      'other/secret',
+      'prod/api',
+      'prod/db/credentials',
+    ]);
   });
 
   describe('a client that cannot watch files', () => {

@@ -21,11 +21,12 @@ function inFolder(uri: string, folder: string): boolean {
 
 export function registerSampleSecrets(
   connection: Connection,
-  deps: { project: Project; secrets: SecretsFiles; log(message: string): void },
+  deps: { project: Project; secrets: SecretsFiles; ready(): Promise<void>; log(message: string): void },
 ): void {
   connection.onRequest(
     SampleSecretsRequest,
     async (params: SampleSecretsParams | undefined): Promise<SampleSecretsResult> => {
+      await deps.ready();
       const uri = typeof params?.uri === 'string' ? params.uri : undefined;
       const folder = deps.secrets.folderFor(uri);
       const classes = deps.project

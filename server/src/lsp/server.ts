@@ -50,6 +50,9 @@ export class AscpServer {
   private watchedFilesDynamic = false;
   /** ascp.secretsFile of each workspace folder */
   private readonly secrets: SecretsFileWiring;
+  /** resolves once `initialized` has read the settings and started the workspace index */
+  private started!: () => void;
+  private readonly whenStarted = new Promise<void>((r) => (this.started = r));
   private workspaceFolders: string[] = [];
   private readonly ctx: ServerContext;
   /** link signature per file: when it changes, other open files' diagnostics may change too */
@@ -118,6 +121,11 @@ export class AscpServer {
     registerSampleSecrets(c, {
       project: this.project,
       secrets: this.secrets.files,
+      // the skeleton covers the whole folder: wait for the workspace index
+      ready: async () => {
+        await this.whenStarted;
+        await this.whenIndexed();
+      },
       log: (m) => c.console.info(m),
     });
     this.documents.onDidChangeContent((e) =>
@@ -175,12 +183,16 @@ export class AscpServer {
         .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{yaml,yml}' }] })
         .catch(() => undefined);
     }
-    await this.loadSettings();
-    this.aws.start();
-    if (this.settings.indexWorkspace) {
-      this.indexing = this.indexWorkspace().catch((e) =>
-        this.connection.console.error(`indexing failed: ${describeError(e)}`),
-      );
+    try {
+      await this.loadSettings();
+      this.aws.start();
+      if (this.settings.indexWorkspace) {
+        this.indexing = this.indexWorkspace().catch((e) =>
+          this.connection.console.error(`indexing failed: ${describeError(e)}`),
+        );
+      }
+    } finally {
+      this.started();
     }
   }
 
