@@ -325,6 +325,10 @@ describe('ascp.secretsFile over stdio (no AWS credentials)', () => {
       await c.open(classUri(), CLASS);
       await until(() => seen.messages.length > 0, 'the message');
       await c.pushSettings({ ascp: { secretsFile: 'secrets/sample.json' } });
+      // asked at once, ascp/sampleSecrets already knows the new setting
+      const r = await c.request<SampleSecretsResult>('ascp/sampleSecrets', { uri: classUri() });
+      answers.push(r);
+      assert.equal(r.target, pathToFileURL(samplePath()).href);
       await diagnosticsUntil(c, classUri(), (x) => contentOf(x).length >= 3);
     });
   });

@@ -121,10 +121,12 @@ export class AscpServer {
     registerSampleSecrets(c, {
       project: this.project,
       secrets: this.secrets.files,
-      // the skeleton covers the whole folder: wait for the workspace index
+      // the skeleton covers the whole folder: wait for the workspace index; and it says where the file
+      // goes: read the folders' settings now (a change may still be on its way)
       ready: async () => {
         await this.whenStarted;
         await this.whenIndexed();
+        await this.secrets.configure(this.settings.secretsFile);
       },
       log: (m) => c.console.info(m),
     });
