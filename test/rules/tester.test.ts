@@ -37,16 +37,25 @@ describe('markers', () => {
   it('counts UTF-16 code units, as the core does', () => {
     assert.deepEqual(unmark('😀⟦é⟧').spans, [{ start: 2, end: 3 }]);
   });
-  it('markup is the inverse of unmark, adjacent and empty spans included', () => {
-    for (const s of ['a⟦b⟧⟦c⟧d', '⟦⟧x⟪y⟫', 'p⟦q⟪r⟫s⟧t', 'no markers']) {
+  it('nests markers of one kind, for two diagnostics on one text', () => {
+    assert.deepEqual(unmark('⟦⟦ab⟧⟧').spans, [
+      { start: 0, end: 2 },
+      { start: 0, end: 2 },
+    ]);
+    assert.deepEqual(unmark('⟦a⟦b⟧c⟧').spans, [
+      { start: 0, end: 3 },
+      { start: 1, end: 2 },
+    ]);
+  });
+  it('markup is the inverse of unmark, adjacent, nested and empty spans included', () => {
+    for (const s of ['a⟦b⟧⟦c⟧d', '⟦⟧x⟪y⟫', 'p⟦q⟪r⟫s⟧t', '⟦⟦ab⟧⟧', 'no markers']) {
       const m = unmark(s);
       assert.equal(markup(m.text, m.spans, m.related), s);
     }
   });
-  it('rejects unbalanced and nested markers', () => {
+  it('rejects unbalanced markers', () => {
     assert.throws(() => unmark('a⟦b'), /unclosed ⟦/);
     assert.throws(() => unmark('a⟧b'), /⟧ without ⟦/);
-    assert.throws(() => unmark('⟦a⟦b⟧⟧'), /nested ⟦/);
     assert.throws(() => unmark('⟪a'), /unclosed ⟪/);
     assert.throws(() => caret('a‸b‸'), /expected one ‸/);
   });

@@ -10,11 +10,17 @@ export function docs(...texts: string[]): string {
   return texts.map((t) => (t.endsWith('\n') ? t : t + '\n')).join('---\n');
 }
 
+/** Indents every non-empty line; closing markers (⟧ ⟫) that start a line stay before the indentation,
+ * with the line break they end on. */
 function indent(text: string, n: number): string {
   const pad = ' '.repeat(n);
   return text
     .split('\n')
-    .map((l) => (l === '' ? l : pad + l))
+    .map((l) => {
+      const closing = /^[⟧⟫]*/.exec(l)?.[0] ?? '';
+      const rest = l.slice(closing.length);
+      return rest === '' ? l : closing + pad + rest;
+    })
     .join('\n');
 }
 
@@ -219,3 +225,19 @@ export const WORKLOADS: Record<string, (opts?: WorkloadOptions) => string> = {
   Job: job,
   CronJob: cronJob,
 };
+
+/** A class with one Secrets Manager entry and one jmesPath item; `path` is raw YAML. */
+export function jmesClass(
+  path: string,
+  opts: { objectName?: string; objectAlias?: string; params?: Record<string, string> } = {},
+): string {
+  const params = opts.params ?? {};
+  return secretProviderClass({
+    params,
+    objects: `- objectName: "${opts.objectName ?? 'prod/db/credentials'}"
+  objectType: "secretsmanager"
+  jmesPath:
+    - path: ${path}
+      objectAlias: ${opts.objectAlias ?? 'OUT'}`,
+  });
+}

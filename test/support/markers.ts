@@ -7,7 +7,8 @@
 //   ‸          a position (a caret: the cursor for completion, hover, ...)
 //
 // `unmark` removes them and returns their offsets in the unmarked text (UTF-16, like every span of the
-// core). It throws on unbalanced or nested markers of one kind, so a typo in a test fails loudly.
+// core). Markers of one kind may nest (two diagnostics on one text: `⟦⟦x⟧⟧`); unbalanced markers throw,
+// so a typo in a test fails loudly.
 import type { Span } from '../../server/src/core/types';
 
 export const SPAN_OPEN = '⟦';
@@ -20,9 +21,9 @@ const ALL = [SPAN_OPEN, SPAN_CLOSE, RELATED_OPEN, RELATED_CLOSE, CARET];
 export interface Marked {
   /** the text with every marker removed */
   text: string;
-  /** ⟦ ⟧ spans, in order of their opening marker */
+  /** ⟦ ⟧ spans, in the order of the core's diagnostics: by start, then by end */
   spans: Span[];
-  /** ⟪ ⟫ spans, in order of their opening marker */
+  /** ⟪ ⟫ spans, in the same order */
   related: Span[];
   /** ‸ offsets, in order */
   carets: number[];
@@ -37,8 +38,10 @@ export function unmark(marked: string): Marked {
   const spans: Span[] = [];
   const related: Span[] = [];
   const carets: number[] = [];
-  let span: number | undefined;
-  let rel: number | undefined;
+  // Where the open markers are in the unmarked text; one kind may nest, so that two diagnostics on the
+  // same text read `⟦⟦x⟧⟧`.
+  const openSpans: number[] = [];
+  const openRelated: number[] = [];
   const where = (i: number) => {
     const before = marked.slice(0, i);
     const line = before.split('\n').length;
@@ -47,26 +50,21 @@ export function unmark(marked: string): Marked {
   // Walk by code unit: the markers are single UTF-16 code units (BMP), so no surrogate pair is split.
   for (let i = 0; i < marked.length; i++) {
     const c = marked[i] as string;
-    if (c === SPAN_OPEN) {
-      if (span !== undefined) throw new Error(`nested ${SPAN_OPEN} at ${where(i)}`);
-      span = text.length;
-    } else if (c === SPAN_CLOSE) {
-      if (span === undefined) throw new Error(`${SPAN_CLOSE} without ${SPAN_OPEN} at ${where(i)}`);
-      spans.push({ start: span, end: text.length });
-      span = undefined;
-    } else if (c === RELATED_OPEN) {
-      if (rel !== undefined) throw new Error(`nested ${RELATED_OPEN} at ${where(i)}`);
-      rel = text.length;
-    } else if (c === RELATED_CLOSE) {
-      if (rel === undefined) throw new Error(`${RELATED_CLOSE} without ${RELATED_OPEN} at ${where(i)}`);
-      related.push({ start: rel, end: text.length });
-      rel = undefined;
+    if (c === SPAN_OPEN || c === RELATED_OPEN) (c === SPAN_OPEN ? openSpans : openRelated).push(text.length);
+    else if (c === SPAN_CLOSE || c === RELATED_CLOSE) {
+      const stack = c === SPAN_CLOSE ? openSpans : openRelated;
+      const start = stack.pop();
+      if (start === undefined)
+        throw new Error(`${c} without ${c === SPAN_CLOSE ? SPAN_OPEN : RELATED_OPEN} at ${where(i)}`);
+      (c === SPAN_CLOSE ? spans : related).push({ start, end: text.length });
     } else if (c === CARET) carets.push(text.length);
     else text += c;
   }
-  if (span !== undefined) throw new Error(`unclosed ${SPAN_OPEN}`);
-  if (rel !== undefined) throw new Error(`unclosed ${RELATED_OPEN}`);
-  return { text, spans, related, carets };
+  if (openSpans.length) throw new Error(`unclosed ${SPAN_OPEN}`);
+  if (openRelated.length) throw new Error(`unclosed ${RELATED_OPEN}`);
+  // the order the core sorts diagnostics in: by start, then by end
+  const ordered = (list: Span[]) => list.sort((a, b) => a.start - b.start || a.end - b.end);
+  return { text, spans: ordered(spans), related: ordered(related), carets };
 }
 
 /** The text with ⟦ ⟧ around each span (and ⟪ ⟫ around each related span): what `unmark` reverses. */

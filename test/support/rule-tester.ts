@@ -282,6 +282,13 @@ export function checkInvalid(rule: Rule, tests: RuleTests, ic: InvalidCase): voi
     expectedMarked,
     `${code} spans (messages: ${all.map((d) => d.message).join(' | ')})`,
   );
+  // (the rendering cannot tell nested from crossing spans: compare the offsets too)
+  for (const f of files)
+    assert.deepEqual(
+      (actualByFile.get(f.id) ?? []).map((d) => d.span),
+      f.spans,
+      `${code} spans in ${f.id}`,
+    );
 
   let i = 0;
   for (const f of files) {
