@@ -46,6 +46,15 @@ export interface ClassOptions {
 
 export const SSM_ENTRY = '- objectName: "/test/parameter"\n  objectType: "ssmparameter"';
 
+/** A certificate and its private key from one secret, as the files `cert.pem` and `key.pem`. */
+export const TLS_OBJECTS = `- objectName: "prod/tls"
+  objectType: "secretsmanager"
+  jmesPath:
+    - path: cert
+      objectAlias: cert.pem
+    - path: key
+      objectAlias: key.pem`;
+
 /** A named SecretProviderClass (region us-east-1 unless told otherwise) with one SSM entry by default. */
 export function secretProviderClass(opts: ClassOptions = {}): string {
   const params: Record<string, string> = {};

@@ -65,16 +65,7 @@ ruleTester.run(unknownKey, {
     },
     {
       name: 'not a literal block: no edit inside a quoted objects string',
-      manifest: `apiVersion: secrets-store.csi.x-k8s.io/v1
-kind: SecretProviderClass
-metadata:
-  name: app-secrets
-spec:
-  provider: aws
-  parameters:
-    region: us-east-1
-    objects: '[{objectName: test/secret, objectType: secretsmanager, ⟦objectAlais⟧: creds}]'
-`,
+      manifest: `${secretProviderClass({ objects: null })}    objects: '[{objectName: test/secret, objectType: secretsmanager, ⟦objectAlais⟧: creds}]'\n`,
       message:
         'ASCP ignores `objectAlais` in an object entry (unknown keys are dropped silently): did you mean `objectAlias`?',
     },

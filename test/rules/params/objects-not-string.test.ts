@@ -4,15 +4,8 @@
 import { objectsNotString } from '../../../server/src/core/rules/params/objects-not-string';
 import { ruleTester, secretProviderClass } from '../../support';
 
-const head = `apiVersion: secrets-store.csi.x-k8s.io/v1
-kind: SecretProviderClass
-metadata:
-  name: app-secrets
-spec:
-  provider: aws
-  parameters:
-    region: us-east-1
-`;
+// the class up to `parameters.region`, to which each case adds its `objects`
+const head = secretProviderClass({ objects: null });
 const message = (what: string, type: string) =>
   `\`objects\` is a YAML ${what}, but \`spec.parameters\` only holds strings: the API server rejects the class (\`spec.parameters.objects: Invalid value: "${type}": spec.parameters.objects in body must be of type string: "${type}"\`). Write \`objects: |\` and indent the list under it.`;
 const fix = 'Turn the list into an `objects: |` string';

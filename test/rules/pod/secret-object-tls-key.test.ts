@@ -2,19 +2,12 @@
 // private key (tls.key) from each file's PEM; any other key fails the sync (driver secretutil/secret.go:
 // 46-54,207-214). Reported on the key, with the likely one (or both) as fixes.
 import { secretObjectTlsKey } from '../../../server/src/core/rules/pod/secret-object-tls-key';
-import { deployment, docs, ruleTester, secretProviderClass } from '../../support';
+import { deployment, docs, ruleTester, secretProviderClass, TLS_OBJECTS } from '../../support';
 
-const OBJECTS = `- objectName: "prod/tls"
-  objectType: "secretsmanager"
-  jmesPath:
-    - path: cert
-      objectAlias: cert.pem
-    - path: key
-      objectAlias: key.pem`;
 const withKeys = (crt: string, key: string, type = 'kubernetes.io/tls') =>
   docs(
     secretProviderClass({
-      objects: OBJECTS,
+      objects: TLS_OBJECTS,
       secretObjects: `- secretName: ingress-tls\n  type: ${type}\n  data:\n    - objectName: cert.pem\n      key: ${crt}\n    - objectName: key.pem\n      key: ${key}`,
     }),
     deployment(),

@@ -2,19 +2,12 @@
 // tls.key, basic-auth username or password, ssh-auth ssh-privatekey, dockerconfigjson .dockerconfigjson;
 // otherwise the synced Secret is rejected (kubernetes ValidateSecret). Reported on the type.
 import { secretObjectTypeKeys } from '../../../server/src/core/rules/pod/secret-object-type-keys';
-import { deployment, docs, ruleTester, secretProviderClass } from '../../support';
+import { deployment, docs, ruleTester, secretProviderClass, TLS_OBJECTS } from '../../support';
 
-const OBJECTS = `- objectName: "prod/tls"
-  objectType: "secretsmanager"
-  jmesPath:
-    - path: cert
-      objectAlias: cert.pem
-    - path: key
-      objectAlias: key.pem`;
 const withData = (type: string, keys: string[]) =>
   docs(
     secretProviderClass({
-      objects: OBJECTS,
+      objects: TLS_OBJECTS,
       secretObjects: `- secretName: web-tls\n  type: ${type}\n  data:\n${keys
         .map((k, i) => `    - objectName: ${i % 2 === 0 ? 'cert.pem' : 'key.pem'}\n      key: ${k}`)
         .join('\n')}`,
