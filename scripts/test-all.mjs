@@ -4,10 +4,11 @@ import { spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
+// The unit tier holds the core, service and CLI tests and the rule tests (one file per rule code).
 const tiers = [
-  { name: 'unit', dir: 'test/unit', build: false },
-  { name: 'protocol', dir: 'test/protocol', build: true },
-  { name: 'e2e', dir: 'test/e2e', build: true },
+  { name: 'unit', dirs: ['test/unit', 'test/rules'], build: false },
+  { name: 'protocol', dirs: ['test/protocol'], build: true },
+  { name: 'e2e', dirs: ['test/e2e'], build: true },
 ];
 const wanted = process.argv.slice(2);
 const selected = wanted.length ? tiers.filter((t) => wanted.includes(t.name)) : tiers;
@@ -44,7 +45,7 @@ let failed = 0;
 let skipped = 0;
 let built = false;
 for (const tier of selected) {
-  const files = findTests(tier.dir);
+  const files = tier.dirs.flatMap((d) => findTests(d));
   if (files.length === 0) continue;
   if (tier.build && !built) {
     const b = spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });

@@ -8,6 +8,7 @@ import type { ViewNode } from './mounts-model';
 import { MountsView } from './mounts-view';
 import { MountsPreview } from './preview-panel';
 import { isRelevantText, isServedDocument } from './relevance';
+import { registerCreateSampleSecrets } from './sample-secrets';
 import { effectiveSettings, type ClientSettings } from './settings';
 import { StatusItem } from './status';
 
@@ -63,6 +64,7 @@ export function activate(context: vscode.ExtensionContext): AscpApi {
   const mounts = new MountsView(c);
   context.subscriptions.push(preview, mounts);
   registerCommands(context, c, preview);
+  registerCreateSampleSecrets(context, c);
   trackManifests(context);
   const status = new StatusItem(c);
   context.subscriptions.push(status);

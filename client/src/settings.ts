@@ -30,6 +30,7 @@ export function effectiveSettings(scope?: vscode.ConfigurationScope): ClientSett
     indexWorkspace: c.get<boolean>('indexWorkspace', DEFAULT_SETTINGS.indexWorkspace),
     inlayHints: c.get<boolean>('inlayHints', DEFAULT_SETTINGS.inlayHints),
     codeLens: c.get<boolean>('codeLens', DEFAULT_SETTINGS.codeLens),
+    secretsFile: c.get<string>('secretsFile', DEFAULT_SETTINGS.secretsFile),
     aws: {
       enabled: awsAllowed() && c.get<boolean>('aws.enabled', true),
       profile: c.get<string>('aws.profile', ''),

@@ -75,8 +75,8 @@ export interface StartOptions {
   capabilities?: unknown;
   /** the server's environment; default: this one without AWS credentials or config (tests never reach a real account) */
   env?: NodeJS.ProcessEnv;
-  /** an executable to run with `--stdio` instead of `node dist/server.js` (e.g. an installed bin) */
-  command?: string;
+  /** another language server's command line (default: ours, `node dist/server.js --stdio`) */
+  command?: string[];
 }
 
 /** This process's environment without any AWS_* variable, shared config or instance metadata. */
@@ -106,8 +106,8 @@ export class TestClient {
 
   constructor(private readonly opts: StartOptions = {}) {
     this.settings = opts.settings ?? {};
-    const [cmd, args] = opts.command ? [opts.command, ['--stdio']] : [process.execPath, [SERVER, '--stdio']];
-    this.proc = spawn(cmd, args, {
+    const [cmd, ...args] = opts.command ?? [process.execPath, SERVER, '--stdio'];
+    this.proc = spawn(cmd as string, args, {
       stdio: 'pipe',
       env: opts.env ?? offlineEnv(),
     });

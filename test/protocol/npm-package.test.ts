@@ -129,7 +129,7 @@ describe('npm pack + npm install -g of the tarball', { timeout: 300_000 }, () =>
   });
 
   it('the installed ascp-language-server answers over stdio', async () => {
-    const c = new TestClient({ command: join(prefix, 'bin', 'ascp-language-server') });
+    const c = new TestClient({ command: [join(prefix, 'bin', 'ascp-language-server'), '--stdio'] });
     try {
       const init = await c.initialize();
       assert.equal(init.serverInfo?.name, 'ascp-language-server');

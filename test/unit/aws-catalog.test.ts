@@ -1,6 +1,7 @@
 // The pure parts of the AWS layer: catalog search (prefix, folders, substrings), completion items,
 // error classification and back-off, the limiter, settings from the client, what documents need,
-// region names, and the warm-catalog completion figure (10,000 names, p95 < 20 ms).
+// region names, and warm-catalog completion over 10,000 names (its timing is measured by
+// scripts/bench/catalog-bench.ts, not here: the unit tier asserts no timing).
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { folderOf, KindCatalog } from '../../server/src/aws/catalog';
@@ -334,10 +335,8 @@ describe('settings, regions and needs', () => {
 });
 
 describe('warm catalog completion', () => {
-  it('answers from 10,000 names with p95 < 20 ms', () => {
+  it('answers from 10,000 names', () => {
     const r = catalogBench(10_000, 1000);
-    process.stdout.write(`# catalog bench: ${JSON.stringify(r)}\n`);
-    assert.ok(r.p95 < 20, JSON.stringify(r));
-    assert.ok(r.meanItems > 1);
+    assert.ok(r.meanItems > 1, JSON.stringify(r));
   });
 });

@@ -15,6 +15,7 @@ import { needsOf } from '../aws/needs';
 import { AwsService, type AwsServiceOptions } from '../aws/service';
 import { collectFiles, isOption, optionValue, readSources, UsageError } from './files';
 import { formatJson, formatSarif, formatText } from './format';
+import { layered, parseSecretStore } from '../service/secret-store';
 import { runPolicy } from './policy';
 
 export interface CliIO {
@@ -94,22 +95,22 @@ function parseArgs(argv: string[]): Args | 'help' {
 
 /** Reads the offline secret store. Values never leave memory and never appear in output. */
 export function loadSecrets(file: string): SecretLookup {
-  let raw: unknown;
+  let text: string;
   try {
-    raw = JSON.parse(readFileSync(file, 'utf8'));
+    text = readFileSync(file, 'utf8');
   } catch (e) {
     throw new UsageError(
-      `cannot read the secret store ${file}: ${e instanceof SyntaxError ? 'not valid JSON' : ((e as NodeJS.ErrnoException).code ?? 'unreadable')}`,
+      `cannot read the secret store ${file}: ${(e as NodeJS.ErrnoException).code ?? 'unreadable'}`,
     );
   }
-  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-    throw new UsageError(`the secret store ${file} must be a JSON object mapping objectName to value`);
-  }
-  const map = new Map<string, string>();
-  for (const [k, v] of Object.entries(raw as Record<string, unknown>)) {
-    map.set(k, typeof v === 'string' ? v : JSON.stringify(v));
-  }
-  return { get: (name) => map.get(name) };
+  const parsed = parseSecretStore(text);
+  if (!parsed.ok)
+    throw new UsageError(
+      parsed.reason === 'not valid JSON'
+        ? `cannot read the secret store ${file}: not valid JSON`
+        : `the secret store ${file} ${parsed.reason}`,
+    );
+  return parsed.store;
 }
 
 type Prepared = {
@@ -219,8 +220,7 @@ export async function runCliAsync(
     const lookups = service.lookups();
     const offline = p.secrets;
     const aws = lookups.secrets;
-    const secrets: SecretLookup | undefined =
-      offline && aws ? { get: (n, t, w) => offline.get(n, t, w) ?? aws.get(n, t, w) } : (offline ?? aws);
+    const secrets: SecretLookup | undefined = offline && aws ? layered(offline, aws) : (offline ?? aws);
     const opts: AnalyzeOptions = {};
     if (lookups.catalog) opts.catalog = lookups.catalog;
     if (secrets) opts.secrets = secrets;

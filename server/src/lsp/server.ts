@@ -23,6 +23,8 @@ import { AwsWiring, awsSettingsFrom } from './aws';
 import type { Feature, ServerContext } from './context';
 import { toLspDiagnostic } from './diagnostics';
 import { FEATURES } from './handlers/index';
+import { registerSampleSecrets } from './sample-secrets';
+import { SecretsFileWiring } from './secrets-file';
 
 const MAX_INDEXED_FILE = 5 * 1024 * 1024;
 const MAX_INDEXED_FILES = 20000;
@@ -46,6 +48,11 @@ export class AscpServer {
   };
   private configurationSupport = false;
   private watchedFilesDynamic = false;
+  /** ascp.secretsFile of each workspace folder */
+  private readonly secrets: SecretsFileWiring;
+  /** resolves once `initialized` has read the settings and started the workspace index */
+  private started!: () => void;
+  private readonly whenStarted = new Promise<void>((r) => (this.started = r));
   private workspaceFolders: string[] = [];
   private readonly ctx: ServerContext;
   /** link signature per file: when it changes, other open files' diagnostics may change too */
@@ -85,6 +92,13 @@ export class AscpServer {
     });
     this.ctx.names = this.aws.service;
     this.ctx.values = this.aws.service;
+    this.secrets = new SecretsFileWiring(connection, {
+      changed: (lookup) => {
+        this.project.setFileSecrets(lookup);
+        this.refreshAll();
+      },
+    });
+    this.project.setFileSecrets((uri) => this.secrets.files.lookupFor(uri));
   }
 
   listen(): void {
@@ -92,11 +106,29 @@ export class AscpServer {
     onRuleError((e) => c.console.error(`a rule failed: ${describeError(e)}`));
     c.onInitialize((p) => this.initialize(p));
     c.onInitialized(() => void this.initialized());
-    c.onDidChangeConfiguration(() => void this.loadSettings());
+    c.onDidChangeConfiguration((p) => void this.loadSettings(p?.settings));
     c.onShutdown(() => this.aws.dispose());
     this.aws.register();
     c.onDidChangeWatchedFiles((p) => {
-      for (const ch of p.changes) void this.watchedFileChanged(ch.uri, ch.type);
+      let secrets = false;
+      for (const ch of p.changes) {
+        if (this.secrets.files.matches(ch.uri)) secrets = true;
+        else void this.watchedFileChanged(ch.uri, ch.type);
+      }
+      if (secrets) this.secrets.reload();
+    });
+    this.documents.onDidSave((e) => this.secrets.saved(e.document.uri));
+    registerSampleSecrets(c, {
+      project: this.project,
+      secrets: this.secrets.files,
+      // the skeleton covers the whole folder: wait for the workspace index; and it says where the file
+      // goes: read the folders' settings now (a change may still be on its way)
+      ready: async () => {
+        await this.whenStarted;
+        await this.whenIndexed();
+        await this.secrets.configure(this.settings.secretsFile);
+      },
+      log: (m) => c.console.info(m),
     });
     this.documents.onDidChangeContent((e) =>
       this.safe('didChange', undefined, undefined, () => this.documentChanged(e.document)),
@@ -129,6 +161,7 @@ export class AscpServer {
     this.watchedFilesDynamic = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     const folders = p.workspaceFolders?.map((f) => f.uri) ?? (p.rootUri ? [p.rootUri] : []);
     this.workspaceFolders = folders.filter((u) => u.startsWith('file:'));
+    this.secrets.initialize(caps, this.workspaceFolders);
     // `{settings: {...}}` (the VS Code client) or `{ascp: {...}}` (Helix sends its `config` as is).
     const init = p.initializationOptions as
       { settings?: Partial<AscpSettings>; ascp?: Partial<AscpSettings> } | undefined;
@@ -136,7 +169,11 @@ export class AscpServer {
     this.initAws = initSettings?.aws;
     this.applySettings(initSettings ?? {});
     let capabilities: ServerCapabilities = {
-      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      textDocumentSync: {
+        openClose: true,
+        change: TextDocumentSyncKind.Incremental,
+        save: { includeText: false },
+      },
     };
     for (const f of this.features) capabilities = { ...capabilities, ...f.capabilities };
     return { capabilities, serverInfo: { name: 'ascp-language-server', version: '0.1.0' } };
@@ -148,17 +185,31 @@ export class AscpServer {
         .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{yaml,yml}' }] })
         .catch(() => undefined);
     }
-    await this.loadSettings();
-    this.aws.start();
-    if (this.settings.indexWorkspace) {
-      this.indexing = this.indexWorkspace().catch((e) =>
-        this.connection.console.error(`indexing failed: ${describeError(e)}`),
-      );
+    try {
+      await this.loadSettings();
+      this.aws.start();
+      if (this.settings.indexWorkspace) {
+        this.indexing = this.indexWorkspace().catch((e) =>
+          this.connection.console.error(`indexing failed: ${describeError(e)}`),
+        );
+      }
+    } finally {
+      this.started();
     }
   }
 
-  private async loadSettings(): Promise<void> {
-    if (!this.configurationSupport) return;
+  private async loadSettings(pushed?: unknown): Promise<void> {
+    if (!this.configurationSupport) {
+      // a client that cannot be asked pushes its settings (`{ascp: {...}}`) with didChangeConfiguration
+      const s = pushed && typeof pushed === 'object' ? (pushed as { ascp?: unknown }).ascp : undefined;
+      if (s && typeof s === 'object') {
+        const before = JSON.stringify(this.settings);
+        this.applySettings(s as Partial<AscpSettings>);
+        if (JSON.stringify(this.settings) !== before) this.refreshAll();
+      }
+      await this.secrets.configure(this.settings.secretsFile);
+      return;
+    }
     try {
       const s = (await this.connection.workspace.getConfiguration('ascp')) as Partial<AscpSettings> | null;
       const before = JSON.stringify(this.settings);
@@ -167,6 +218,7 @@ export class AscpServer {
     } catch (e) {
       this.connection.console.error(`could not read settings: ${describeError(e)}`);
     }
+    await this.secrets.configure(this.settings.secretsFile);
   }
 
   private applySettings(s: Partial<AscpSettings>): void {
@@ -180,6 +232,7 @@ export class AscpServer {
       indexWorkspace: s.indexWorkspace ?? DEFAULT_SETTINGS.indexWorkspace,
       inlayHints: s.inlayHints ?? DEFAULT_SETTINGS.inlayHints,
       codeLens: s.codeLens ?? DEFAULT_SETTINGS.codeLens,
+      secretsFile: typeof s.secretsFile === 'string' ? s.secretsFile : DEFAULT_SETTINGS.secretsFile,
       // Profile and region only from what the client sent: initializationOptions, then configuration.
       aws: awsSettingsFrom(this.initAws, s.aws),
     };

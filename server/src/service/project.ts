@@ -9,8 +9,9 @@ import {
   type ParsedFile,
   type PlacedDoc,
 } from '../core/analyze';
-import type { WorkspaceView } from '../core/rules/rule';
+import type { SecretLookup, WorkspaceView } from '../core/rules/rule';
 import { makeView } from '../core/workspace';
+import { layered } from './secret-store';
 
 type Parsed = ParsedFile & { placed: PlacedDoc[] };
 
@@ -22,6 +23,10 @@ export class Project {
   private currentView: WorkspaceView | undefined;
   private readonly memo = new Map<string, { gen: number; analysis: FileAnalysis }>();
   private sweepCountdown = 200;
+  /** sample secrets per file (the workspace folder's `ascp.secretsFile`), asked before options.secrets */
+  private fileSecrets: ((uri: string) => SecretLookup | undefined) | undefined;
+  /** one combined lookup per (file lookup, options lookup), so content results stay memoised */
+  private readonly combined = new WeakMap<SecretLookup, WeakMap<object, SecretLookup>>();
 
   constructor(public options: AnalyzeOptions = {}) {}
 
@@ -61,6 +66,28 @@ export class Project {
     this.generation++;
   }
 
+  /**
+   * Sample secrets per file, which take precedence over `options.secrets` (AWS values) objectName by
+   * objectName. Call again whenever a lookup changed: every analysis is stale.
+   */
+  setFileSecrets(lookup: ((uri: string) => SecretLookup | undefined) | undefined): void {
+    this.fileSecrets = lookup;
+    this.generation++;
+  }
+
+  /** The options one file is analysed with. */
+  optionsFor(uri: string): AnalyzeOptions {
+    const file = this.fileSecrets?.(uri);
+    if (!file) return this.options;
+    const other = this.options.secrets;
+    if (!other) return { ...this.options, secrets: file };
+    let byOther = this.combined.get(file);
+    if (!byOther) this.combined.set(file, (byOther = new WeakMap()));
+    let both = byOther.get(other);
+    if (!both) byOther.set(other, (both = layered(file, other)));
+    return { ...this.options, secrets: both };
+  }
+
   view(): WorkspaceView {
     if (!this.currentView || this.viewGen !== this.generation) {
       this.currentView = makeView([...this.files.values()].map((p) => ({ id: p.id, docs: p.placed })));
@@ -75,7 +102,7 @@ export class Project {
     if (!p) return undefined;
     const m = this.memo.get(uri);
     if (m && m.gen === this.generation) return m.analysis;
-    const analysis = finishFile(p, this.view(), undefined, this.options);
+    const analysis = finishFile(p, this.view(), undefined, this.optionsFor(uri));
     this.memo.set(uri, { gen: this.generation, analysis });
     return analysis;
   }

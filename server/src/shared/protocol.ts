@@ -131,6 +131,12 @@ export interface AscpSettings {
   indexWorkspace: boolean;
   inlayHints: boolean;
   codeLens: boolean;
+  /**
+   * Sample secrets for the content rules: a JSON file (the format of `ascp-lint --secrets`) at this
+   * path relative to the workspace folder; it must resolve inside the folder. '' = none. Resource
+   * scope: the server asks for it per workspace folder.
+   */
+  secretsFile: string;
   /** AWS lookups (names, existence, values) with the credentials of the default provider chain */
   aws: AwsSettings;
 }
@@ -152,6 +158,7 @@ export const DEFAULT_SETTINGS: AscpSettings = {
   indexWorkspace: true,
   inlayHints: true,
   codeLens: true,
+  secretsFile: '',
   aws: { enabled: true, profile: '', region: '', checkValues: false },
 };
 
@@ -208,4 +215,38 @@ export interface AscpStatus {
 
 export interface RefreshCatalogResult {
   status: AscpStatus;
+}
+
+/**
+ * Request (client -> server): a skeleton of the secrets file for `ascp.secretsFile`, from the
+ * objectNames and jmesPath paths of the classes in a workspace folder. The client writes it.
+ */
+export const SampleSecretsRequest = 'ascp/sampleSecrets';
+
+export interface SampleSecretsParams {
+  /** a document or folder in the workspace folder to sample (default: the first folder) */
+  uri?: string;
+}
+
+export interface SampleSecretsSkip {
+  objectName: string;
+  /** the jmesPath `path`, when the skip is about one */
+  path?: string;
+  /** why it is not in the skeleton */
+  reason: string;
+}
+
+export interface SampleSecretsResult {
+  /** the workspace folder sampled (undefined: no folder; every class the server knows) */
+  folder?: string;
+  /** the skeleton as JSON text: each objectName maps to a placeholder string, or to an object built from its paths */
+  content: string;
+  /** how many objectNames it holds */
+  objects: number;
+  /** objectNames and paths left out, with the reason */
+  skipped: SampleSecretsSkip[];
+  /** where to write it: the folder's `ascp.secretsFile` when it resolves inside the folder */
+  target?: string;
+  /** the folder's `ascp.secretsFile` when it cannot be used, and why */
+  refused?: string;
 }

@@ -593,6 +593,54 @@ suite('ASCP extension (trusted workspace)', () => {
     await vscode.commands.executeCommand('ascp.showOutput');
   });
 
+  test('ascp.secretsFile: paths checked against sample secrets; Create Sample Secrets File', async () => {
+    const ed = await open('fixtures', 'secrets-file.yaml');
+    const uri = ed.document.uri;
+    const cfg = vscode.workspace.getConfiguration('ascp', uri);
+    const sample = workspaceUri('fixtures', 'secrets', 'new-sample.json');
+    await diagnosticsWhere(uri, (d) => d.length === 0);
+    try {
+      await cfg.update('secretsFile', 'fixtures/secrets/sample.json', vscode.ConfigurationTarget.Workspace);
+      const ds = await diagnosticsWhere(
+        uri,
+        (d) =>
+          d.some((x) => codeOf(x) === 'jmespath-no-value') &&
+          d.some((x) => codeOf(x) === 'jmespath-not-string'),
+      );
+      const line = (re: RegExp) =>
+        ed.document
+          .getText()
+          .split('\n')
+          .findIndex((l) => re.test(l));
+      const noValue = ds.find((x) => codeOf(x) === 'jmespath-no-value');
+      assert.equal(noValue?.range.start.line, line(/path: usrname/));
+      assert.match(noValue?.message ?? '', /did you mean `username`\?/);
+      assert.equal(ds.find((x) => codeOf(x) === 'jmespath-not-string')?.range.start.line, line(/path: port/));
+      for (const d of ds) assert.doesNotMatch(d.message, /sample-user|sample-password|5432/);
+
+      // the skeleton goes where the setting points
+      await cfg.update(
+        'secretsFile',
+        'fixtures/secrets/new-sample.json',
+        vscode.ConfigurationTarget.Workspace,
+      );
+      const written = await vscode.commands.executeCommand<vscode.Uri | undefined>(
+        'ascp.createSampleSecrets',
+        workspaceUri(),
+      );
+      assert.equal(written?.toString(), sample.toString());
+      const skeleton = JSON.parse(
+        new TextDecoder().decode(await vscode.workspace.fs.readFile(sample)),
+      ) as Record<string, unknown>;
+      assert.deepEqual(skeleton['orders/db'], { usrname: '<usrname>', port: '<port>' });
+      // against its own skeleton the class has no content problem
+      await diagnosticsWhere(uri, (d) => d.length === 0);
+    } finally {
+      await cfg.update('secretsFile', undefined, vscode.ConfigurationTarget.Workspace);
+      await vscode.workspace.fs.delete(sample).then(undefined, () => undefined);
+    }
+  });
+
   test('every contributed command is registered', async () => {
     const all = await vscode.commands.getCommands(true);
     const pkg = extension().packageJSON as { contributes: { commands: { command: string }[] } };

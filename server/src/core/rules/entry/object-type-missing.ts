@@ -1,8 +1,27 @@
-import type { FixData } from '../../types';
+import type { StrValue } from '../../model';
+import type { FixData, Span } from '../../types';
 import type { Rule } from '../rule';
 import { entries, q, spc } from '../rule';
 import { insertKeyAfter, literalObjects } from '../edits';
 import { inferType, isArn, namesOf } from '../names';
+
+/**
+ * Writes `objectType: "<t>"`: after objectName, or over an empty objectType key (a second key would
+ * not help: of two identical keys the last one wins).
+ */
+function setObjectType(
+  text: string,
+  name: StrValue,
+  type: StrValue | undefined,
+  line: string,
+): { span: Span; newText: string } {
+  if (!type) return insertKeyAfter(text, name, line);
+  // `objectType:` without a value: its span is the key's; replace through the colon
+  const end =
+    type.span.start !== type.keySpan.start ? type.span.end : text.indexOf(':', type.keySpan.end) + 1;
+  if (end <= type.keySpan.start) return insertKeyAfter(text, name, line);
+  return { span: { start: type.keySpan.start, end }, newText: line };
+}
 
 export const objectTypeMissing: Rule = {
   meta: {
@@ -33,7 +52,7 @@ export const objectTypeMissing: Rule = {
           for (const t of order) {
             fixes.push({
               title: `Add objectType: "${t}"${inferred === t ? '' : ' (if this is a ' + (t === 'ssmparameter' ? 'parameter)' : 'secret)')}`,
-              edits: [insertKeyAfter(ctx.doc.text, e.objectName, `objectType: "${t}"`)],
+              edits: [setObjectType(ctx.doc.text, e.objectName, e.objectType, `objectType: "${t}"`)],
               safeForFixAll: false,
             });
           }
