@@ -203,6 +203,7 @@ suite('ASCP extension (trusted workspace)', () => {
       return placeholder(this, 'code actions: the server advertises no codeActionProvider yet');
     const ed = await open('fixtures', 'quickfix.yaml');
     const uri = ed.document.uri;
+    const original = ed.document.getText();
     const [diag] = await diagnosticsWhere(uri, (d) => d.some((x) => codeOf(x) === 'object-type-invalid'));
     assert.ok(diag);
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
@@ -219,7 +220,8 @@ suite('ASCP extension (trusted workspace)', () => {
     assert.ok(await vscode.workspace.applyEdit(fix.edit));
     await diagnosticsWhere(uri, (d) => d.length === 0);
     assert.match(ed.document.getText(), /objectType: "ssmparameter"/);
-    await vscode.commands.executeCommand('workbench.action.files.revert');
+    // undo the fix (not the revert command: it acts on whatever editor is active)
+    await restore(ed.document, original);
     await diagnosticsWhere(uri, (d) => d.length === 1);
   });
 
