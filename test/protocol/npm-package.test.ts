@@ -56,9 +56,10 @@ describe('npm pack + npm install -g of the tarball', { timeout: 300_000 }, () =>
     tmp = mkdtempSync(join(tmpdir(), 'ascp-npm-package-'));
     const src = join(tmp, 'src');
     mkdirSync(src);
-    for (const f of ['package.json', '.npmignore', 'README.md', 'LICENSE', 'tsconfig.json'])
-      cpSync(join(ROOT, f), join(src, f));
-    for (const d of ['scripts', 'server']) cpSync(join(ROOT, d), join(src, d), { recursive: true });
+    // the working tree as it is (sources, schemas, scripts), without what builds and tests make
+    const skip = new Set(['node_modules', '.git', 'dist', 'out', '.test-output', '.vscode-test']);
+    for (const e of readdirSync(ROOT))
+      if (!skip.has(e)) cpSync(join(ROOT, e), join(src, e), { recursive: true });
     symlinkSync(join(ROOT, 'node_modules'), join(src, 'node_modules'), 'dir');
     const env = npmEnv(join(tmp, 'cache'));
     const pack = spawnSync('npm', ['pack', '--pack-destination', tmp], { cwd: src, env, encoding: 'utf8' });
